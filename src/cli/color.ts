@@ -1,0 +1,29 @@
+/**
+ * The one place colour is decided (STYLE.md; knip `util/colors.ts`).
+ * Precedence: `--color`/`--no-color`, then `NO_COLOR`, then `FORCE_COLOR`,
+ * then whether stdout is a TTY. Renderers receive only the boolean.
+ */
+export interface ColorInputs {
+  /** `true` for `--color`, `false` for `--no-color`, undefined when neither was given. */
+  flag: boolean | undefined;
+  env: Readonly<Record<string, string | undefined>>;
+  isTTY: boolean;
+}
+
+/** Whether to emit ANSI colours. See https://no-color.org and https://force-color.org. */
+export function resolveColor({ flag, env, isTTY }: ColorInputs): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.TERM === 'dumb') return false;
+  return isTTY;
+}
+
+/**
+ * Whether the terminal can show block characters (█ ░). Windows consoles
+ * other than Windows Terminal and the Linux console fall back to ASCII.
+ */
+export function resolveUnicode(env: Readonly<Record<string, string | undefined>>, platform: string): boolean {
+  if (platform !== 'win32') return env.TERM !== 'linux';
+  return Boolean(env.WT_SESSION) || env.TERM_PROGRAM === 'vscode' || env.TERM === 'xterm-256color';
+}

@@ -1,0 +1,21 @@
+/** A stream the CLI writes to: the real process streams, or a collector in tests. */
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** Everything the CLI reads from its surroundings; `run` touches nothing else (STYLE.md "thin bin, pure run"). */
+export interface RunContext {
+  /** Arguments after the program name. */
+  argv: readonly string[];
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** `process.platform`; decides the ASCII fallback for bars. */
+  platform?: string;
+}
+
+/** SPEC.md §8: 0 success/ready, 1 not ready or stale, 2 usage, configuration or I/O error. */
+export type ExitCode = 0 | 1 | 2;

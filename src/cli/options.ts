@@ -1,0 +1,38 @@
+import { InvalidArgumentError, Option } from 'commander';
+import type { FailOn } from '../model.js';
+import { PRIORITIES } from '../model.js';
+import { FORMAT_NAMES } from '../render/index.js';
+
+/** Options shared by the commands that build a report (SPEC.md §10 "Common options"). */
+export interface CommonOptions {
+  format?: string;
+  output?: string;
+  failOn?: FailOn;
+  hoursPerDay?: number;
+  config?: string | false;
+  color?: boolean;
+  quiet?: boolean;
+}
+
+/** `--hours-per-day N`: a number of hours in (0, 24]. */
+export function parseHoursPerDay(value: string): number {
+  const hours = Number(value);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 24) {
+    throw new InvalidArgumentError(`Unexpected \`${value}\`, expected a number of hours between 0 and 24`);
+  }
+  return hours;
+}
+
+/** The common options, as commander Options, in help order. `formats` limits `--format` for a command. */
+export function commonOptions(formats: readonly string[] = FORMAT_NAMES): Option[] {
+  return [
+    new Option('-f, --format <name>', 'output format').choices(formats),
+    new Option('-o, --output <file>', 'write the output to a file instead of stdout'),
+    new Option('--fail-on <level>', 'lowest priority whose open items block readiness (none: nothing blocks)').choices(PRIORITIES),
+    new Option('--hours-per-day <n>', 'hours in one day of effort; a week is 5 days').argParser(parseHoursPerDay),
+    new Option('--no-config', 'ignore configuration files'),
+    new Option('--color', 'force colour output'),
+    new Option('--no-color', 'disable colour output (also NO_COLOR=1)'),
+    new Option('-q, --quiet', 'print only errors on stderr'),
+  ];
+}

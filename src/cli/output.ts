@@ -1,0 +1,36 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic, Report } from '../model.js';
+import { sanitizeText } from '../extract/text.js';
+import type { RunContext } from './context.js';
+
+/**
+ * Writes the payload: to `--output FILE` when given (the only file the report
+ * command writes, and only where the user asked), else to stdout.
+ */
+export async function writePayload(ctx: RunContext, text: string, output: string | undefined): Promise<void> {
+  if (output === undefined) {
+    ctx.stdout.write(text);
+    return;
+  }
+  await writeFile(path.resolve(ctx.cwd, output), text, 'utf8');
+}
+
+/**
+ * Diagnostics on stderr, one line each: `path:line: severity message`.
+ * With `quiet`, only errors.
+ */
+export function printDiagnostics(ctx: RunContext, report: Report, quiet: boolean): void {
+  for (const file of report.files) {
+    for (const diagnostic of file.diagnostics) {
+      if (quiet && diagnostic.severity !== 'error') continue;
+      ctx.stderr.write(`${formatDiagnostic(file.path, diagnostic)}\n`);
+    }
+  }
+}
+
+/** `path:line: severity message` (line omitted when it concerns the whole file). */
+export function formatDiagnostic(filePath: string, diagnostic: Diagnostic): string {
+  const where = diagnostic.line === null ? filePath : `${filePath}:${diagnostic.line}`;
+  return `${where}: ${diagnostic.severity} ${sanitizeText(diagnostic.message)}`;
+}

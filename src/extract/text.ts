@@ -1,0 +1,77 @@
+import type { Nodes, PhrasingContent } from 'mdast';
+import stripAnsi from 'strip-ansi';
+
+/**
+ * Plain-text helpers shared by the extractors: mdast → text, and the
+ * sanitising every title goes through before it can reach a terminal
+ * (SPEC.md §1 `title`, §10 last paragraph).
+ */
+
+// C0 controls (but tab and newline, which become spaces below), DEL and C1 controls.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Removes whole terminal escape sequences (CSI, OSC with BEL or ST
+ * terminator — via strip-ansi) and then any remaining control character, and
+ * collapses whitespace to single spaces. Returns a one-line string.
+ */
+export function sanitizeText(text: string): string {
+  return stripAnsi(text).replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The text of an mdast node as a reader sees it: text and inline code values,
+ * image alt text; hard breaks become `\n`. Not sanitised.
+ */
+export function nodeText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'break':
+      return '\n';
+    case 'image':
+      return node.alt ?? '';
+    case 'html':
+    case 'code':
+    case 'yaml':
+    case 'toml' as string:
+      return '';
+    default:
+      return 'children' in node ? (node.children as Nodes[]).map(nodeText).join('') : '';
+  }
+}
+
+/** One line of a paragraph or heading: its plain text and 1-based source line. */
+export interface TextLine {
+  text: string;
+  line: number;
+}
+
+/**
+ * Splits phrasing content into lines at newlines and hard breaks (SPEC.md §3:
+ * "paragraph lines split at hard breaks and newlines"). `startLine` is the
+ * 1-based line of the first child.
+ */
+export function phrasingLines(children: PhrasingContent[], startLine: number): TextLine[] {
+  const lines: TextLine[] = [{ text: '', line: startLine }];
+  const visit = (node: Nodes): void => {
+    const current = lines[lines.length - 1]!;
+    if (node.type === 'text' || node.type === 'inlineCode') {
+      const parts = node.value.split('\n');
+      current.text += parts[0];
+      for (let i = 1; i < parts.length; i++) {
+        const previous = lines[lines.length - 1]!;
+        lines.push({ text: parts[i]!, line: previous.line + 1 });
+      }
+    } else if (node.type === 'break') {
+      lines.push({ text: '', line: node.position?.end.line ?? current.line + 1 });
+    } else if (node.type === 'image') {
+      current.text += node.alt ?? '';
+    } else if ('children' in node) {
+      for (const child of node.children as Nodes[]) visit(child);
+    }
+  };
+  for (const child of children) visit(child);
+  return lines.filter((line) => line.text.trim() !== '');
+}

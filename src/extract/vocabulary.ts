@@ -1,0 +1,139 @@
+import type { Priority, Status } from '../model.js';
+
+/**
+ * The words and emoji the extractor recognises. Defaults come from SPEC.md;
+ * the configuration (SPEC.md §10: `priorityWords`, `effortFields`,
+ * `blockingMarkers`) can add to them through {@link buildVocabulary}.
+ */
+export interface Vocabulary {
+  /** Priority words per level, lower-case; a space or hyphen matches spaces or hyphens (SPEC.md §2). */
+  priorityWords: Record<Exclude<Priority, 'none'>, string[]>;
+  /** Field names whose value is an effort estimate, lower-case (SPEC.md §4). */
+  effortFields: string[];
+  /** Extra blocking markers, matched case-insensitively as whole words (SPEC.md §5). */
+  blockingMarkers: string[];
+}
+
+/** Priority words of SPEC.md §2. */
+export const DEFAULT_PRIORITY_WORDS: Vocabulary['priorityWords'] = {
+  critical: ['critical', 'blocker', 'blocking', 'highest', 'p0', 'must', 'must-have', 'must have', 'showstopper'],
+  high: ['high', 'p1', 'should', 'should-have', 'should have', 'important', 'urgent'],
+  medium: ['medium', 'moderate', 'normal', 'p2', 'could', 'could-have'],
+  low: ['low', 'lowest', 'p3', 'p4', 'nice-to-have', 'nice to have', 'optional', 'someday', 'wishlist'],
+};
+
+/** Effort field names of SPEC.md §4. */
+export const DEFAULT_EFFORT_FIELDS = ['effort', 'estimated time', 'estimate', 'time', 'time estimate', 'duration', 'eta'];
+
+/** Names of task fields that make a numbered heading an item (SPEC.md §1.1 rule 2). */
+export const TASK_FIELD_NAMES = new Set(['effort', 'time', 'estimated time', 'status', 'priority', 'owner', 'due']);
+
+/** Colour emoji that set a priority (SPEC.md §2). */
+export const PRIORITY_EMOJI: ReadonlyArray<readonly [string, Exclude<Priority, 'none'>]> = [
+  ['🔴', 'critical'],
+  ['🟠', 'high'],
+  ['🟡', 'medium'],
+  ['🟢', 'low'],
+];
+
+/**
+ * Leading status emoji of marker and heading items (SPEC.md §1.1 rule 3,
+ * §1.2). Variation selectors (U+FE0F) are optional in the text.
+ */
+export const STATUS_EMOJI: ReadonlyArray<readonly [string, Status]> = [
+  ['✅', 'done'],
+  ['✔', 'done'],
+  ['☑', 'done'],
+  ['❌', 'todo'],
+  ['⬜', 'todo'],
+  ['☐', 'todo'],
+  ['🔄', 'in_progress'],
+  ['⏳', 'in_progress'],
+  ['🚧', 'in_progress'],
+  ['⏸', 'blocked'],
+  ['🚫', 'blocked'],
+  ['⛔', 'blocked'],
+];
+
+/**
+ * Status markers that refine an open item (SPEC.md §1.2). Words are matched
+ * case-insensitively as whole words; the first marker in the text wins.
+ */
+export const STATUS_MARKERS: ReadonlyArray<readonly [string, Exclude<Status, 'done' | 'cancelled'>]> = [
+  ['not done', 'todo'],
+  ['not started', 'todo'],
+  ['❌', 'todo'],
+  ['in progress', 'in_progress'],
+  ['wip', 'in_progress'],
+  ['partial', 'in_progress'],
+  ['🔄', 'in_progress'],
+  ['⏳', 'in_progress'],
+  ['🚧', 'in_progress'],
+  ['blocked', 'blocked'],
+  ['on hold', 'blocked'],
+  ['⏸', 'blocked'],
+  ['🚫', 'blocked'],
+  ['⛔', 'blocked'],
+];
+
+/** Marker-item texts that stand for "nothing here" (SPEC.md §1.1 rule 3). */
+export const PLACEHOLDERS = new Set(['none', 'none currently', 'n/a', 'na', 'tbd', '-', '—', 'nothing', 'nothing yet']);
+
+/** Heading words that make a section's numbered headings work items (SPEC.md §1.1 rule 2). */
+export const WORK_HEADING_WORDS = ['tasks?', 'todos?', 'to-dos?', 'action items?', 'backlog', 'checklists?'];
+
+/** Heading words under which status-emoji lines are marker items (SPEC.md §1.1 rule 3). */
+export const MARKER_HEADING_WORDS = [
+  ...WORK_HEADING_WORDS,
+  'done',
+  'completed?',
+  'finished',
+  'shipped',
+  'in progress',
+  'wip',
+  'blocked',
+  'on hold',
+  'progress',
+  'status',
+];
+
+/** Headings whose items are ruled out (SPEC.md §1.2, MoSCoW). */
+export const CANCELLING_HEADING = /\b(?:won['’]?t[\s-]+(?:have|do)|will\s+not\s+(?:have|do)|out[\s-]+of[\s-]+scope)\b/i;
+
+/**
+ * The full vocabulary: SPEC.md defaults plus configured additions.
+ * Words are lower-cased and de-duplicated.
+ */
+export function buildVocabulary(extra: Partial<Vocabulary> = {}): Vocabulary {
+  const merge = (a: readonly string[], b: readonly string[] = []): string[] => [
+    ...new Set([...a, ...b].map((word) => word.toLowerCase().trim()).filter(Boolean)),
+  ];
+  return {
+    priorityWords: {
+      critical: merge(DEFAULT_PRIORITY_WORDS.critical, extra.priorityWords?.critical),
+      high: merge(DEFAULT_PRIORITY_WORDS.high, extra.priorityWords?.high),
+      medium: merge(DEFAULT_PRIORITY_WORDS.medium, extra.priorityWords?.medium),
+      low: merge(DEFAULT_PRIORITY_WORDS.low, extra.priorityWords?.low),
+    },
+    effortFields: merge(DEFAULT_EFFORT_FIELDS, extra.effortFields),
+    blockingMarkers: merge([], extra.blockingMarkers),
+  };
+}
+
+/** Escapes a string for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A pattern for a vocabulary word: spaces and hyphens match any run of spaces or hyphens. */
+export function wordPattern(word: string): string {
+  return word
+    .split(/[\s-]+/)
+    .map(escapeRegExp)
+    .join('[\\s-]+');
+}
+
+/** Matches when `pattern` stands as a whole word: no letter, digit or underscore on either side. */
+export function wholeWord(pattern: string, flags = 'iu'): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${pattern})(?![\\p{L}\\p{N}_])`, flags);
+}

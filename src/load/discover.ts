@@ -1,0 +1,71 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { convertPathToPattern, globby, isDynamicPattern } from 'globby';
+import { NoFilesMatchedError } from '../errors.js';
+
+/** Options of {@link discoverFiles}. */
+export interface DiscoverOptions {
+  /** Working directory; relative paths and globs are resolved from it. */
+  cwd: string;
+  /** Extra ignore globs (the configuration's `ignore`, SPEC.md §10), relative to `cwd`. */
+  ignore?: readonly string[];
+}
+
+/** Markdown extensions searched in directories (SPEC.md §10). */
+export const MARKDOWN_GLOB = '**/*.{md,markdown,MD,Markdown}';
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * Resolves command-line paths to markdown files (SPEC.md §10): a file is taken
+ * as given; a directory is searched for `*.md` and `*.markdown`; anything else
+ * is a glob. `.gitignore` files and `ignore` apply to directories and globs;
+ * `node_modules` is always skipped. No paths means `cwd`.
+ *
+ * @returns absolute paths, sorted, without duplicates.
+ * @throws NoFilesMatchedError naming the first path that matched nothing.
+ */
+export async function discoverFiles(paths: readonly string[], options: DiscoverOptions): Promise<string[]> {
+  const { cwd } = options;
+  const ignore = [...ALWAYS_IGNORED, ...(options.ignore ?? [])];
+  const found = new Set<string>();
+  for (const given of paths.length > 0 ? paths : ['.']) {
+    const matches = await resolveOne(given, cwd, ignore);
+    if (matches.length === 0) throw new NoFilesMatchedError(given);
+    for (const file of matches) found.add(file);
+  }
+  return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function resolveOne(given: string, cwd: string, ignore: string[]): Promise<string[]> {
+  const absolute = path.resolve(cwd, given);
+  const info = await stat(absolute).catch(() => null);
+  if (info?.isFile()) return [absolute];
+  if (info?.isDirectory()) {
+    // Search from the directory itself so that paths outside cwd (../docs) work with .gitignore.
+    const files = await globby(MARKDOWN_GLOB, {
+      cwd: absolute, gitignore: true, ignore: relativeIgnores(ignore, cwd, absolute), absolute: true, dot: false,
+    });
+    return files.map((file) => path.normalize(file));
+  }
+  if (!isDynamicPattern(given)) return [];
+  const pattern = path.isAbsolute(given) ? convertPathToPattern(given) : given.split(path.sep).join('/');
+  const files = await globby(pattern, { cwd, gitignore: true, ignore, absolute: true, dot: false });
+  return files.map((file) => path.normalize(file));
+}
+
+/** Re-roots ignore globs written relative to `cwd` so they apply when globbing from `dir`. */
+function relativeIgnores(ignore: readonly string[], cwd: string, dir: string): string[] {
+  const prefix = path.relative(cwd, dir).split(path.sep).join('/');
+  return ignore.map((glob) => {
+    if (glob.startsWith('**/') || prefix === '') return glob;
+    if (prefix.startsWith('..')) return glob;
+    return glob.startsWith(`${prefix}/`) ? glob.slice(prefix.length + 1) : glob;
+  });
+}
+
+/** A path as reported: relative to `cwd`, `/` separators (SPEC.md §8). */
+export function displayPath(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute) || path.basename(absolute);
+  return relative.split(path.sep).join('/');
+}

@@ -1,0 +1,196 @@
+/**
+ * The shipready model: every type the pipeline passes between its stages.
+ *
+ * load → parse → extract → summarize → render. Each stage's input and output
+ * types live here so that the shape of the product (SPEC.md §1, §8) can be
+ * read in one file. String-literal unions, never enums; every list is ordered
+ * (files by path, items by line then column).
+ */
+
+/** Status of an item (SPEC.md §1.2). `todo`, `in_progress` and `blocked` are *open*. */
+export type Status = 'todo' | 'in_progress' | 'blocked' | 'done' | 'cancelled';
+
+/** All statuses, in display order. */
+export const STATUSES = ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] as const satisfies readonly Status[];
+
+/** Statuses that count as open work (SPEC.md §1). */
+export const OPEN_STATUSES: ReadonlySet<Status> = new Set<Status>(['todo', 'in_progress', 'blocked']);
+
+/** Priority level, highest first (SPEC.md §2). */
+export type Priority = 'critical' | 'high' | 'medium' | 'low' | 'none';
+
+/** All priority levels, highest first; the index is the rank (0 = highest). */
+export const PRIORITIES = ['critical', 'high', 'medium', 'low', 'none'] as const satisfies readonly Priority[];
+
+/** The `--fail-on` level: a priority, where `none` disables priority-based blocking (SPEC.md §5). */
+export type FailOn = Priority;
+
+/** How an item was written (SPEC.md §1.1). */
+export type ItemKind = 'task' | 'heading' | 'marker';
+
+/** Severity of a diagnostic. `error` makes the run exit 2 (SPEC.md §8). */
+export type Severity = 'info' | 'warning' | 'error';
+
+/**
+ * An effort estimate (SPEC.md §4), in hours. A single value has
+ * `minHours === maxHours`. `text` is the source text it was read from.
+ */
+export interface Effort {
+  /** Lower bound, hours (≥ 0). */
+  minHours: number;
+  /** Upper bound, hours (≥ minHours). */
+  maxHours: number;
+  /** The source text of the estimate, e.g. `3-4 days of focused test writing`. */
+  text: string;
+  /** True when the estimate is per item (`1-2 hours each`). */
+  each: boolean;
+}
+
+/** One unit of work found in a document (SPEC.md §1). */
+export interface Item {
+  /** `<path>:<line>`, stable within a run. */
+  id: string;
+  /** Plain text: markdown stripped, mojibake repaired, control characters removed. */
+  title: string;
+  status: Status;
+  priority: Priority;
+  /** Open and blocking readiness (SPEC.md §5). */
+  blocking: boolean;
+  /** The item's own estimate; group estimates are not copied here (SPEC.md §4). */
+  effort: Effort | null;
+  kind: ItemKind;
+  /** 1-based line of the item's start. */
+  line: number;
+  /** 1-based column of the item's start. */
+  column: number;
+  /** Titles of the enclosing headings, outermost first. */
+  sectionPath: string[];
+  /** Id of the enclosing task item for nested subtasks, else null. */
+  parentId: string | null;
+}
+
+/** Remaining effort of a set of items (SPEC.md §4), hours. */
+export interface EffortTotals {
+  minHours: number;
+  maxHours: number;
+  /** Open items covered by no estimate of their own or of a group. */
+  unestimated: number;
+}
+
+/**
+ * Counts for a set of items. `items = done + open`; cancelled items are
+ * counted only in `cancelled`. `percent` is `done / items × 100` (0–100, two
+ * decimals; 0 when there are no items). Same shape everywhere (SPEC.md §8).
+ */
+export interface Totals {
+  items: number;
+  done: number;
+  open: number;
+  todo: number;
+  inProgress: number;
+  blocked: number;
+  cancelled: number;
+  percent: number;
+  blocking: number;
+  effort: EffortTotals;
+}
+
+/** Totals per priority level. */
+export type ByPriority = Record<Priority, Totals>;
+
+/** A heading and everything beneath it up to the next heading of the same or lower depth. */
+export interface SectionReport {
+  /** Plain text of the heading. */
+  title: string;
+  /** Heading depth, 1–6. */
+  depth: number;
+  /** 1-based line of the heading. */
+  line: number;
+  /** Effective priority: the heading's own, else inherited (SPEC.md §2). */
+  priority: Priority;
+  /** Totals of the section with its subsections. */
+  totals: Totals;
+}
+
+/** What a claim states or what was counted. Only the keys the claim speaks of are present. */
+export interface ClaimNumbers {
+  /** Open items. */
+  open?: number;
+  /** Done items. */
+  done?: number;
+  /** All (non-cancelled) items. */
+  items?: number;
+  /** Share of items done, percent 0–100. */
+  donePercent?: number;
+  /** Share of items open, percent 0–100. */
+  openPercent?: number;
+}
+
+/** How a claim is written (SPEC.md §6). */
+export type ClaimKind = 'ratio' | 'count' | 'percent';
+
+/** A hand-written count found in the text and checked against the items (SPEC.md §6). */
+export interface ClaimReport {
+  kind: ClaimKind;
+  /** 1-based line of the claim's first character. */
+  line: number;
+  /** 1-based column of the claim's first character (in the repaired text). */
+  column: number;
+  /** 1-based line of the claim's last character. */
+  endLine: number;
+  /** 1-based column just past the claim's last character. */
+  endColumn: number;
+  /** The claim as written, e.g. `7/10 incomplete` or `~68% remaining`. */
+  text: string;
+  /** What the claim states. */
+  claimed: ClaimNumbers;
+  /** What was counted in the claim's scope (same keys); null when unverifiable. */
+  counted: ClaimNumbers | null;
+  /** True when stale, false when it agrees, null when it cannot be checked. */
+  stale: boolean | null;
+  /** The section the claim was checked against, or the other file it names. */
+  scope: { title: string | null; line: number | null; path: string };
+}
+
+/** A finding about the input that is not an item (repaired encoding, skipped file, …). */
+export interface Diagnostic {
+  /** 1-based line, or null for the whole file. */
+  line: number | null;
+  severity: Severity;
+  message: string;
+}
+
+/** One document's part of the report (SPEC.md §8). */
+export interface FileReport {
+  /** Relative to the working directory, `/` separators. */
+  path: string;
+  totals: Totals;
+  byPriority: ByPriority;
+  sections: SectionReport[];
+  items: Item[];
+  claims: ClaimReport[];
+  diagnostics: Diagnostic[];
+}
+
+/** Options that change the numbers of a report. */
+export interface ReportOptions {
+  /** Lowest priority whose open items block readiness; `none` disables it. Default `critical`. */
+  failOn: FailOn;
+  /** Hours in one day of effort (one week is 5 days). Default 8. */
+  hoursPerDay: number;
+}
+
+/** The whole report, exactly the JSON of SPEC.md §8. */
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'shipready'; version: string };
+  options: ReportOptions;
+  /** True when no item is blocking (SPEC.md §5). */
+  ready: boolean;
+  totals: Totals;
+  byPriority: ByPriority;
+  files: FileReport[];
+}
+
+/** Default report options (SPEC.md §4, §5). */
+export const DEFAULT_REPORT_OPTIONS: ReportOptions = { failOn: 'critical', hoursPerDay: 8 };

@@ -1,0 +1,257 @@
+import type {
+  ByPriority,
+  ClaimNumbers,
+  ClaimReport,
+  Diagnostic,
+  FileReport,
+  Item,
+  Priority,
+  Report,
+  ReportOptions,
+  SectionReport,
+  Totals,
+} from '../model.js';
+import { OPEN_STATUSES, PRIORITIES } from '../model.js';
+import type { ExtractedDocument, ExtractedItem } from '../extract/extract.js';
+
+/** One document ready for the summary: what extract found, plus load's diagnostics. */
+export interface SummarizeInput {
+  document: ExtractedDocument;
+  diagnostics: Diagnostic[];
+}
+
+/** An item with the share of remaining effort it carries (own estimate plus its part of group estimates). */
+interface Weighted {
+  item: Item;
+  minHours: number;
+  maxHours: number;
+  estimated: boolean;
+}
+
+/**
+ * Items → the report of SPEC.md §8: blocking (§5), totals, per-priority and
+ * per-section totals, remaining effort (§4) and checked claims (§6).
+ * `files` must already be in report order. Pure.
+ */
+export function summarize(files: readonly SummarizeInput[], options: ReportOptions, version: string): Report {
+  const weightedByFile = files.map(({ document }) => weighItems(document, options));
+  const fileTotals = new Map<string, Totals>(
+    files.map(({ document }, i) => [document.path, totalsOf(weightedByFile[i]!)]),
+  );
+
+  const fileReports: FileReport[] = files.map(({ document, diagnostics }, i) => {
+    const weighted = weightedByFile[i]!;
+    const inSection = sectionMembership(document);
+    const sectionTotals = (index: number): Totals => totalsOf(weighted.filter((w) => inSection(w.item, index)));
+    const sections: SectionReport[] = document.sections
+      .filter((s) => s.depth > 0)
+      .map((s) => ({ title: s.title, depth: s.depth, line: s.line, priority: s.priority, totals: sectionTotals(s.index) }));
+    return {
+      path: document.path,
+      totals: fileTotals.get(document.path)!,
+      byPriority: byPriority(weighted),
+      sections,
+      items: weighted.map((w) => w.item),
+      claims: checkClaims(document, sectionTotals, fileTotals),
+      diagnostics,
+    };
+  });
+
+  const all = weightedByFile.flat();
+  const totals = totalsOf(all);
+  return {
+    schemaVersion: 1,
+    tool: { name: 'shipready', version },
+    options: { failOn: options.failOn, hoursPerDay: options.hoursPerDay },
+    ready: totals.blocking === 0,
+    totals,
+    byPriority: byPriority(all),
+    files: fileReports,
+  };
+}
+
+/** Whether an item is open (SPEC.md §1). */
+export function isOpen(item: Pick<Item, 'status'>): boolean {
+  return OPEN_STATUSES.has(item.status);
+}
+
+/**
+ * Blocking rule of SPEC.md §5: open, and at or above `failOn` or carrying a
+ * blocking marker. `failOn: 'none'` turns blocking off altogether.
+ */
+export function isBlocking(item: Pick<ExtractedItem, 'status' | 'priority' | 'blockingMarker'>, failOn: ReportOptions['failOn']): boolean {
+  if (!isOpen(item) || failOn === 'none') return false;
+  return PRIORITIES.indexOf(item.priority) <= PRIORITIES.indexOf(failOn) || item.blockingMarker;
+}
+
+/**
+ * Sets `blocking` and spreads each group estimate over the group's open items
+ * (equally, or per item for `each`), so any subset of items sums to its share
+ * and the whole document sums to SPEC.md §4's remaining effort.
+ */
+function weighItems(document: ExtractedDocument, options: ReportOptions): Weighted[] {
+  const weighted = new Map<string, Weighted>();
+  for (const extracted of document.items) {
+    // Fixed key order: the JSON of SPEC.md §8 lists the fields in this order.
+    const item: Item = {
+      id: extracted.id,
+      title: extracted.title,
+      status: extracted.status,
+      priority: extracted.priority,
+      blocking: isBlocking(extracted, options.failOn),
+      effort: extracted.effort,
+      kind: extracted.kind,
+      line: extracted.line,
+      column: extracted.column,
+      sectionPath: extracted.sectionPath,
+      parentId: extracted.parentId,
+    };
+    const open = isOpen(item);
+    weighted.set(item.id, {
+      item,
+      minHours: open && item.effort ? item.effort.minHours : 0,
+      maxHours: open && item.effort ? item.effort.maxHours : 0,
+      estimated: item.effort !== null,
+    });
+  }
+  for (const group of document.groupEfforts) {
+    const open = group.itemIds.map((id) => weighted.get(id)!).filter((w) => isOpen(w.item));
+    for (const w of open) {
+      const share = group.effort.each ? 1 : 1 / open.length;
+      w.minHours += group.effort.minHours * share;
+      w.maxHours += group.effort.maxHours * share;
+      w.estimated = true;
+    }
+  }
+  return [...weighted.values()];
+}
+
+/** Totals of a set of items (SPEC.md §1, §4, §8). */
+function totalsOf(weighted: readonly Weighted[]): Totals {
+  const totals: Totals = {
+    items: 0, done: 0, open: 0, todo: 0, inProgress: 0, blocked: 0, cancelled: 0, percent: 0, blocking: 0,
+    effort: { minHours: 0, maxHours: 0, unestimated: 0 },
+  };
+  let minHours = 0;
+  let maxHours = 0;
+  for (const { item, ...effort } of weighted) {
+    if (item.status === 'cancelled') {
+      totals.cancelled++;
+      continue;
+    }
+    totals.items++;
+    if (item.status === 'done') {
+      totals.done++;
+      continue;
+    }
+    totals.open++;
+    if (item.status === 'todo') totals.todo++;
+    else if (item.status === 'in_progress') totals.inProgress++;
+    else totals.blocked++;
+    if (item.blocking) totals.blocking++;
+    minHours += effort.minHours;
+    maxHours += effort.maxHours;
+    if (!effort.estimated) totals.effort.unestimated++;
+  }
+  totals.percent = totals.items === 0 ? 0 : round2((totals.done / totals.items) * 100);
+  totals.effort.minHours = round2(minHours);
+  totals.effort.maxHours = round2(maxHours);
+  return totals;
+}
+
+function byPriority(weighted: readonly Weighted[]): ByPriority {
+  return Object.fromEntries(
+    PRIORITIES.map((level: Priority) => [level, totalsOf(weighted.filter((w) => w.item.priority === level))]),
+  ) as ByPriority;
+}
+
+/** A predicate: does the item sit in the section with this index or one of its subsections? */
+function sectionMembership(document: ExtractedDocument): (item: Item, sectionIndex: number) => boolean {
+  const parentOf = new Map(document.sections.map((s) => [s.index, s.parentIndex]));
+  const sectionOf = new Map(document.items.map((i) => [i.id, i.sectionIndex]));
+  return (item, sectionIndex) => {
+    for (let s: number | null | undefined = sectionOf.get(item.id); s !== null && s !== undefined; s = parentOf.get(s)) {
+      if (s === sectionIndex) return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * Compares each claim with the counts of its scope (SPEC.md §6): the claim's
+ * section, widened to the parent while it holds no items; or the whole other
+ * file the line names, when that file is in the report.
+ */
+function checkClaims(
+  document: ExtractedDocument,
+  sectionTotals: (index: number) => Totals,
+  fileTotals: ReadonlyMap<string, Totals>,
+): ClaimReport[] {
+  const sectionsByIndex = new Map(document.sections.map((s) => [s.index, s]));
+  return document.claims.map((claim) => {
+    const base = {
+      kind: claim.kind, line: claim.line, column: claim.column, endLine: claim.endLine, endColumn: claim.endColumn,
+      text: claim.text, claimed: claim.claimed,
+    };
+    if (claim.otherFile) {
+      const other = findOtherFile(document.path, claim.otherFile, fileTotals);
+      if (!other) {
+        return { ...base, counted: null, stale: null, scope: { title: null, line: null, path: claim.otherFile } };
+      }
+      const counted = countedFor(claim.claimed, other.totals);
+      return { ...base, counted, stale: isStale(claim.claimed, counted, claim.tolerance), scope: { title: null, line: null, path: other.path } };
+    }
+    let section = sectionsByIndex.get(claim.sectionIndex);
+    let totals = sectionTotals(claim.sectionIndex);
+    while (section && totals.items + totals.cancelled === 0 && section.parentIndex !== null) {
+      section = sectionsByIndex.get(section.parentIndex);
+      totals = sectionTotals(section!.index);
+    }
+    const counted = countedFor(claim.claimed, totals);
+    const isRoot = !section || section.depth === 0;
+    return {
+      ...base,
+      counted,
+      stale: isStale(claim.claimed, counted, claim.tolerance),
+      scope: { title: isRoot ? null : section!.title, line: isRoot ? null : section!.line, path: document.path },
+    };
+  });
+}
+
+function findOtherFile(
+  fromPath: string,
+  named: string,
+  fileTotals: ReadonlyMap<string, Totals>,
+): { path: string; totals: Totals } | null {
+  const dir = fromPath.includes('/') ? fromPath.slice(0, fromPath.lastIndexOf('/') + 1) : '';
+  const wanted = named.replace(/^\.\//, '').toLowerCase();
+  const candidates = [...fileTotals.keys()];
+  const exact = candidates.find((p) => p.toLowerCase() === (dir + wanted).toLowerCase());
+  const bySuffix = exact ?? candidates.find((p) => p.toLowerCase().endsWith(`/${wanted}`) || p.toLowerCase() === wanted);
+  return bySuffix && bySuffix !== fromPath ? { path: bySuffix, totals: fileTotals.get(bySuffix)! } : null;
+}
+
+/** The counted numbers for exactly the keys a claim states. */
+function countedFor(claimed: ClaimNumbers, totals: Totals): ClaimNumbers {
+  const counted: ClaimNumbers = {};
+  if (claimed.open !== undefined) counted.open = totals.open;
+  if (claimed.done !== undefined) counted.done = totals.done;
+  if (claimed.items !== undefined) counted.items = totals.items;
+  if (claimed.donePercent !== undefined) counted.donePercent = totals.percent;
+  if (claimed.openPercent !== undefined) counted.openPercent = totals.items === 0 ? 0 : round2(100 - totals.percent);
+  return counted;
+}
+
+/** Counts must match exactly; percentages within the tolerance (SPEC.md §6). */
+function isStale(claimed: ClaimNumbers, counted: ClaimNumbers, tolerance: number): boolean {
+  const keys = Object.keys(claimed) as Array<keyof ClaimNumbers>;
+  return keys.some((key) => {
+    const a = claimed[key]!;
+    const b = counted[key]!;
+    return key.endsWith('Percent') ? Math.abs(a - b) > tolerance + 1e-9 : a !== b;
+  });
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
