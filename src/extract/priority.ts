@@ -49,6 +49,16 @@ export function createPriorityMatcher(vocabulary: Vocabulary): PriorityMatcher {
     return null;
   };
 
+  const allWords = (text: string): Level[] => {
+    const levels: Level[] = [];
+    anyWord.lastIndex = 0;
+    for (let match = anyWord.exec(text); match; match = anyWord.exec(text)) {
+      const level = levelOf.get(normalise(match[1]!));
+      if (level) levels.push(level);
+    }
+    return levels;
+  };
+
   const firstEmoji = (text: string): Level | null => {
     let best: { index: number; level: Level } | null = null;
     for (const [emoji, level] of PRIORITY_EMOJI) {
@@ -75,6 +85,8 @@ export function createPriorityMatcher(vocabulary: Vocabulary): PriorityMatcher {
       const number = /^\s*(?:priority\s*)?#?([1-4])\b/iu.exec(value);
       if (number) return PRIORITY_NUMBER[number[1]!] ?? null;
       if (/^\s*none\b/iu.test(value)) return 'none';
+      // `CRITICAL → HIGH → MEDIUM → LOW` is a legend, not a level.
+      if (new Set(allWords(value)).size > 1) return null;
       return firstWord(value) ?? firstEmoji(value);
     },
   };

@@ -166,13 +166,15 @@ export function repairMojibake(text: string): { text: string; repairs: TextRepai
       i++;
       continue;
     }
+    if (!inAnyTable(text.charAt(i))) {
+      i++; // a genuine character (emoji, CJK, …) that no run can hold
+      continue;
+    }
     let repaired = false;
-    let skipTo = i + 1;
     for (const encoding of ENCODINGS) {
       const table = TABLES[encoding];
       const end = runEnd(text, i, table);
       if (end === i) continue;
-      skipTo = Math.max(skipTo, end);
       const original = text.slice(i, end);
       const decoded = reencode(original, table);
       if (decoded === null || !isPlausibleRepair(decoded, encoding)) continue;
@@ -187,8 +189,7 @@ export function repairMojibake(text: string): { text: string; repairs: TextRepai
     if (!repaired) {
       // Leave the whole run alone: trying a suffix of it would repair text
       // that was never one run of mojibake.
-      while (skipTo < text.length && inAnyTable(text.charAt(skipTo))) skipTo++;
-      i = skipTo;
+      while (i < text.length && inAnyTable(text.charAt(i))) i++;
     }
   }
   if (repairs.length === 0) return { text, repairs };

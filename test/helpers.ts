@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { run } from '../src/cli/run.js';
+import type { ExitCode } from '../src/cli/context.js';
+
+/** The repository root (fixtures and bin are resolved from it). */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** What a CLI run printed and returned. */
+export interface CliResult {
+  code: ExitCode | number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with collecting streams (STYLE.md "test the CLI twice"). */
+export async function runCli(
+  argv: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; isTTY?: boolean; columns?: number } = {},
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run({
+    argv,
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? {},
+    stdout: { write: (chunk: string) => (stdout += chunk), isTTY: options.isTTY ?? false, columns: options.columns },
+    stderr: { write: (chunk: string) => (stderr += chunk), isTTY: false },
+    platform: 'linux',
+  });
+  return { code, stdout, stderr };
+}
+
+/** Spawns `node bin/shipready.js` as a user would, with colour off. */
+export function spawnCli(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const result = spawnSync(process.execPath, [`${ROOT}bin/shipready.js`, ...argv], {
+    cwd: options.cwd ?? ROOT,
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
