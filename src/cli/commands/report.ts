@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { analyze, hasFileErrors } from '../../pipeline.js';
 import { type FormatName, renderers } from '../../render/index.js';
-import { resolveColor, resolveUnicode } from '../color.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
 import { printDiagnostics, writePayload } from '../output.js';
+import { resolveSettings } from '../settings.js';
 
 /**
  * `shipready [report] [paths…]`, the default command: the readiness report.
@@ -17,27 +17,17 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
     .argument('[paths...]', 'markdown files, directories or globs (default: the current directory)');
   for (const option of commonOptions()) command.addOption(option);
   command.action(async (paths: string[], options: CommonOptions) => {
-    const { report } = await analyze({
-      paths,
-      cwd: ctx.cwd,
-      report: { ...(options.failOn && { failOn: options.failOn }), ...(options.hoursPerDay && { hoursPerDay: options.hoursPerDay }) },
-    });
     const format = (options.format ?? 'table') as FormatName;
-    const color = format === 'table' && resolveColor({ flag: options.color, env: ctx.env, isTTY: Boolean(ctx.stdout.isTTY) && !options.output });
-    const text = renderers[format](report, {
-      color,
-      width: terminalWidth(ctx),
-      unicode: resolveUnicode(ctx.env, ctx.platform ?? process.platform),
+    const settings = await resolveSettings(ctx, options, format === 'table');
+    const { report } = await analyze({
+      paths: paths.length > 0 ? paths : settings.include,
+      cwd: ctx.cwd,
+      report: settings.report,
+      vocabulary: settings.vocabulary,
+      ignore: settings.ignore,
     });
-    await writePayload(ctx, text, options.output);
+    await writePayload(ctx, renderers[format](report, settings.render), options.output);
     printDiagnostics(ctx, report, Boolean(options.quiet));
     done(hasFileErrors(report) ? 2 : 0);
   });
-}
-
-/** Columns of the terminal: the stream's, else `COLUMNS`, else 80. */
-export function terminalWidth(ctx: RunContext): number {
-  const fromEnv = Number(ctx.env.COLUMNS);
-  const width = ctx.stdout.columns ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 80);
-  return Math.max(40, width);
 }

@@ -1,0 +1,51 @@
+import type { Vocabulary } from '../extract/vocabulary.js';
+import { buildVocabulary } from '../extract/vocabulary.js';
+import type { ReportOptions } from '../model.js';
+import { DEFAULT_REPORT_OPTIONS } from '../model.js';
+import type { RenderOptions } from '../render/index.js';
+import { resolveColor, resolveUnicode } from './color.js';
+import type { RunContext } from './context.js';
+import type { CommonOptions } from './options.js';
+
+/**
+ * Everything a command needs to analyse and render, resolved once from the
+ * command line (and, where the configuration is read, from the config file:
+ * command-line options win).
+ */
+export interface Settings {
+  report: ReportOptions;
+  vocabulary: Vocabulary;
+  /** Extra ignore globs for discovery. */
+  ignore: string[];
+  /** Paths to analyse when the command line gives none (the config's `include`), else empty. */
+  include: string[];
+  render: RenderOptions;
+}
+
+/**
+ * Resolves the settings of one command run. `wantsColor` is false for
+ * machine formats (json, junit, …), whose output never carries colour.
+ */
+export async function resolveSettings(ctx: RunContext, options: CommonOptions, wantsColor: boolean): Promise<Settings> {
+  const report: ReportOptions = {
+    failOn: options.failOn ?? DEFAULT_REPORT_OPTIONS.failOn,
+    hoursPerDay: options.hoursPerDay ?? DEFAULT_REPORT_OPTIONS.hoursPerDay,
+  };
+  const color =
+    wantsColor &&
+    resolveColor({ flag: options.color, env: ctx.env, isTTY: Boolean(ctx.stdout.isTTY) && options.output === undefined });
+  return {
+    report,
+    vocabulary: buildVocabulary(),
+    ignore: [],
+    include: [],
+    render: { color, width: terminalWidth(ctx), unicode: resolveUnicode(ctx.env, ctx.platform ?? process.platform) },
+  };
+}
+
+/** Columns of the terminal: the stream's, else `COLUMNS`, else 80 (never below 40). */
+export function terminalWidth(ctx: RunContext): number {
+  const fromEnv = Number(ctx.env.COLUMNS);
+  const width = ctx.stdout.columns ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 80);
+  return Math.max(40, width);
+}
