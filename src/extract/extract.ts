@@ -256,8 +256,10 @@ export function extractDocument(tree: Root, text: string, options: ExtractOption
   drafts.sort((a, b) => a.line - b.line || a.column - b.column);
   const ids = new Set<string>();
   for (const draft of drafts) {
+    // `<path>:<line>` (SPEC.md §1); two items on one line (or a tree without positions) get `:<column>`, then `#n`.
     let id = `${options.path}:${draft.line}`;
     if (ids.has(id)) id = `${id}:${draft.column}`;
+    for (let n = 2; ids.has(id); n++) id = `${options.path}:${draft.line}:${draft.column}#${n}`;
     ids.add(id);
     draft.id = id;
   }
