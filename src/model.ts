@@ -126,6 +126,22 @@ export interface ClaimNumbers {
   openPercent?: number;
 }
 
+/**
+ * Where one claimed number is written: what `shipready fix` rewrites
+ * (SPEC.md §6). Positions are in the analysed text (BOM removed, mojibake
+ * repaired), like every position of the report.
+ */
+export interface ClaimNumberSpan {
+  /** Which of the claimed numbers this is. */
+  key: keyof ClaimNumbers;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column of the number's first digit. */
+  column: number;
+  /** 1-based column just past the number's last digit. */
+  endColumn: number;
+}
+
 /** How a claim is written (SPEC.md §6). */
 export type ClaimKind = 'ratio' | 'count' | 'percent';
 
@@ -150,6 +166,8 @@ export interface ClaimReport {
   stale: boolean | null;
   /** The section the claim was checked against, or the other file it names. */
   scope: { title: string | null; line: number | null; path: string };
+  /** Where each claimed number is written, in `claimed` key order (always present in shipready's own reports). */
+  numbers?: ClaimNumberSpan[];
 }
 
 /** A finding about the input that is not an item (repaired encoding, skipped file, …). */

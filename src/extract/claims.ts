@@ -5,6 +5,21 @@ import type { ClaimKind, ClaimNumbers } from '../model.js';
  * in one source line of a heading or paragraph. Matching runs on the line with
  * emphasis markers (`*`, `_`) removed — "bold and emphasis around any part" —
  * and positions are mapped back to the source line.
+ *
+ * Forms (case-insensitive, emphasis anywhere):
+ * - ratios: `7/10 incomplete`, `15/22 items incomplete`, `3 of 5 tasks done`,
+ *   `3 out of 5 are complete`, `Done: 5 of 5`, `Progress: 3/10`;
+ * - counts: `61 incomplete tasks`, `Total: 25 Incomplete Items`,
+ *   `5 tasks remaining`, `Done: 5`, `Remaining: 3`;
+ * - percentages: `45% complete`, `~32% of checklist completed`,
+ *   `~68% remaining`, `Progress: 45%`, `Completion Rate: ~32%`,
+ *   `Production Readiness: ~66%`, and `(68%)` beside a count or ratio, which
+ *   states the same side's share.
+ *
+ * Not claims: numbers without a completion word (`99% ACCURATE`, `0% Applied`,
+ * `(200-250 lines)`, `4,462 Lines`), ranges (`10-30% complete`), ordinals
+ * (`Week 1`, `Phase 1 of 3 complete`, `Top 5 remaining tasks`), dates,
+ * versions, times, and `Remaining: 3 hours` (a quantity of something else).
  */
 
 /** A claim found in one line, before it is checked. Columns are 0-based indices into the line. */
@@ -15,56 +30,130 @@ export interface LineClaim {
   /** 0-based index just past the claim's last character in the source line. */
   end: number;
   claimed: ClaimNumbers;
-  /** Allowed distance, in percentage points, for percentages: 0.5, or 2 when written with `~`. */
+  /** Allowed distance, in percentage points, for percentages: 0.5, or 2 when written with `~` (SPEC.md §6). */
   tolerance: number;
   /** Source ranges of the claimed numbers, 0-based `[start, end)` into the line, in `claimed` key order. */
   numbers: Array<{ key: keyof ClaimNumbers; start: number; end: number }>;
 }
 
-const OPEN = 'incomplete|open|remaining|outstanding|left|pending|unfinished';
+// ---- vocabulary ----
+
+/** Words that name the open side. */
+const OPEN = String.raw`incomplete|open|remaining|outstanding|left|pending|unfinished|not\s+(?:yet\s+)?(?:done|started|completed?)|to\s+(?:do|go)`;
+/** Open words that can stand before a noun (`61 incomplete tasks`). */
+const OPEN_ADJECTIVE = 'incomplete|open|remaining|outstanding|pending|unfinished';
+/** Words that name the done side. */
 const DONE = 'done|complete|completed|finished|closed|checked';
-const NOUN = String.raw`(?:(?:items?|tasks?|checks?|checkboxes|boxes|todos?)\s+)`;
-const PCT = String.raw`(?<approx>~\s*)?(?<p>\d{1,3}(?:\.\d+)?)\s*%`;
+/** What is counted. */
+const NOUN_WORD = String.raw`(?:items?|tasks?|sub-?tasks?|checks?|checkboxes|boxes|todos?|to-dos?|action\s+items?)`;
+const NOUN = String.raw`(?:${NOUN_WORD}\s+)`;
+/** Filler between a count and its word: `15/22 items are still incomplete`. */
+const VERB = String.raw`(?:(?:are|is|were|was|have|has|been|now|still|currently|yet)\s+){0,3}`;
+/** A count: `7`, `1,234`. */
+const COUNT = String.raw`\d{1,3}(?:,\d{3})+|\d+`;
+/** A percentage; `approx` is `~` (or `≈`), which widens the tolerance. */
+const PCT = String.raw`(?<approx>[~≈]\s*)?(?<p>\d{1,3}(?:\.\d+)?)\s*%`;
 const END = String.raw`(?![\p{L}\p{N}_])`;
-const BEGIN = String.raw`(?<![\p{L}\p{N}_./])`;
+/**
+ * Before a leading number: not part of a word, decimal, fraction, list, range,
+ * issue number or currency amount (`v1`, `1.5`, `2/3`, `4,462`, `10-30%`,
+ * `#3`, `$5`, `+3`).
+ */
+const BEGIN = String.raw`(?<![\p{L}\p{N}_./,#$€£+\-–])`;
+/**
+ * Words that make the following number an ordinal, a rank or an
+ * approximation rather than a count of items: `Week 1`, `Phase 1 of 3
+ * complete`, `Top 5 remaining tasks`, `over 60 open tasks`.
+ */
+const NOT_A_COUNT = String.raw`(?<!(?<![\p{L}])(?:phase|step|week|part|stage|sprint|day|month|year|milestone|chapter|section|level|round|iteration|page|item|task|issue|ticket|version|release|build|top|next|first|last|another|additional|extra|over|under|about|around|nearly|almost|approximately|roughly)\s+)`;
+/** After a number: not followed by more of a number (decimal, fraction, date, time, range). */
+const NUMBER_END = String.raw`(?![.,/:\-–]?\d)`;
+
+/** Words that may lead a label and belong to the claim: `Production Readiness`, `Overall Progress`. */
+const QUALIFIER = String.raw`(?:(?:overall|total|project|production|release|launch|current|checklist|task|tasks)\s+)?`;
 
 type Share = 'open' | 'done';
 
 interface Pattern {
   kind: ClaimKind;
   regex: RegExp;
-  /** Which side the completion word names; fixed for label forms. */
-  share?: Share;
 }
 
 const PATTERNS: Pattern[] = [
-  // 7/10 incomplete, 15/22 items incomplete, 3/5 tasks done
-  { kind: 'ratio', regex: new RegExp(String.raw`${BEGIN}(?<a>\d+)\s*/\s*(?<b>\d+)\s+${NOUN}?(?<w>${OPEN}|${DONE})${END}`, 'dgiu') },
-  // 3 of 5 tasks done, 4 of 9 remaining
-  { kind: 'ratio', regex: new RegExp(String.raw`${BEGIN}(?<a>\d+)\s+of\s+(?<b>\d+)\s+${NOUN}?(?<w>${OPEN}|${DONE})${END}`, 'dgiu') },
-  // Done: 5 of 5, Progress: 3/10, Remaining: 2 of 9
-  { kind: 'ratio', regex: new RegExp(String.raw`(?<![\p{L}])(?<w>${DONE}|progress|${OPEN})\s*:\s*(?<a>\d+)\s*(?:/|of)\s*(?<b>\d+)${END}`, 'dgiu') },
+  // 7/10 incomplete, 15/22 items incomplete, 3/5 tasks are done
+  {
+    kind: 'ratio',
+    regex: new RegExp(String.raw`${BEGIN}${NOT_A_COUNT}(?<a>${COUNT})\s*/\s*(?<b>${COUNT})${NUMBER_END}\s+${NOUN}?${VERB}(?<w>${OPEN}|${DONE})${END}`, 'dgiu'),
+  },
+  // 3 of 5 tasks done, 4 out of 9 remaining
+  {
+    kind: 'ratio',
+    regex: new RegExp(String.raw`${BEGIN}${NOT_A_COUNT}(?<a>${COUNT})\s+(?:out\s+)?of\s+(?<b>${COUNT})${NUMBER_END}\s+${NOUN}?${VERB}(?<w>${OPEN}|${DONE})${END}`, 'dgiu'),
+  },
+  // Done: 5 of 5, Progress: 3/10, Tasks remaining: 2 of 9, Completion: 4/8
+  {
+    kind: 'ratio',
+    regex: new RegExp(String.raw`(?<![\p{L}])(?<w>${DONE}|${OPEN}|progress|completion|readiness)(?:\s+(?:rate|status))?\s*:\s*(?<a>${COUNT})(?:\s*/\s*|\s+(?:out\s+)?of\s+)(?<b>${COUNT})${NUMBER_END}(?!\s*%)${END}`, 'dgiu'),
+  },
   // 61 incomplete tasks, Total: 25 Incomplete Items, 3 completed tasks
-  { kind: 'count', regex: new RegExp(String.raw`${BEGIN}(?<a>\d+)\s+(?<w>${OPEN}|${DONE})\s+(?:items?|tasks?|checks?|todos?)${END}`, 'dgiu') },
-  // 5 tasks remaining, 3 items done
-  { kind: 'count', regex: new RegExp(String.raw`${BEGIN}(?<a>\d+)\s+(?:items?|tasks?|todos?)\s+(?<w>${OPEN}|${DONE})${END}`, 'dgiu') },
-  // Done: 5, Remaining: 12
-  { kind: 'count', regex: new RegExp(String.raw`(?<![\p{L}])(?<w>done|completed|remaining|incomplete|open)\s*:\s*(?<a>\d+)(?!\s*(?:/|of${END}|%|[.,]\d))${END}`, 'dgiu') },
-  // Progress: 45%, Completion Rate: ~32%, Production Readiness: ~66%, Done: 80%
-  { kind: 'percent', share: 'done', regex: new RegExp(String.raw`(?<![\p{L}])(?:progress|completion(?:\s+rate)?|completed?|done|(?:production\s+)?readiness)\s*:\s*${PCT}`, 'dgiu') },
-  // ~32% of checklist completed, ~68% remaining, 45% complete
-  { kind: 'percent', regex: new RegExp(String.raw`${BEGIN}${PCT}\s+(?:of\s+(?:the\s+)?(?:checklist|items|tasks|work|plan|list)\s+)?(?<w>${OPEN}|${DONE})${END}`, 'dgiu') },
+  {
+    kind: 'count',
+    regex: new RegExp(String.raw`${BEGIN}${NOT_A_COUNT}(?<a>${COUNT})\s+(?<w>${OPEN_ADJECTIVE}|${DONE})\s+${NOUN_WORD}${END}`, 'dgiu'),
+  },
+  // 5 tasks remaining, 3 items are done, 2 tasks to go
+  {
+    kind: 'count',
+    regex: new RegExp(String.raw`${BEGIN}${NOT_A_COUNT}(?<a>${COUNT})\s+${NOUN}${VERB}(?<w>${OPEN}|${DONE})${END}`, 'dgiu'),
+  },
+  // Done: 5, Remaining: 12, Tasks completed: 3, Open: 4 items — a label that
+  // starts the line or follows punctuation or a noun (`Time remaining: 5` is not a count).
+  {
+    kind: 'count',
+    regex: new RegExp(
+      String.raw`(?<![\p{L}\p{N}]\s*)(?:${NOUN_WORD}\s+)?(?<w>done|completed?|finished|closed|${OPEN_ADJECTIVE}|left)\s*:\s*(?<a>${COUNT})(?:\s+${NOUN_WORD})?${NUMBER_END}(?!\s*(?:/|(?:out\s+)?of${END}|%))(?!\s*[\p{L}\p{N}])`,
+      'dgiu',
+    ),
+  },
+  // Progress: 45%, Completion Rate: ~32%, Production Readiness: ~66%, Done: 80%, Remaining: 20%
+  {
+    kind: 'percent',
+    regex: new RegExp(String.raw`(?<![\p{L}])${QUALIFIER}(?<w>progress|completion|readiness|${DONE}|${OPEN_ADJECTIVE}|left)(?:\s+(?:rate|status))?\s*:\s*${PCT}`, 'dgiu'),
+  },
+  // ~32% of checklist completed, ~68% remaining, 45% complete, 40% of tasks are done
+  {
+    kind: 'percent',
+    regex: new RegExp(
+      String.raw`${BEGIN}${PCT}\s+(?:of\s+(?:the\s+)?(?:checklist|items|tasks|work|plan|list|project|scope|backlog|roadmap)\s+)?${VERB}(?<w>${OPEN}|${DONE})${END}`,
+      'dgiu',
+    ),
+  },
 ];
 
-// `(68%)` or `(68% of checklist)` right after a count or ratio claim states the same side's share.
-const TRAILING_PERCENT = new RegExp(String.raw`^\s*\(\s*${PCT}(?:\s+[\p{L} ]{1,30})?\s*\)`, 'du');
+/**
+ * `(68%)`, `(68% of checklist)` or `(32% complete)` right after a count or
+ * ratio claim: the share of the side the count names, unless the parentheses
+ * name a side of their own.
+ */
+const TRAILING_PERCENT = new RegExp(String.raw`^\s*\(\s*${PCT}(?:\s+(?<rest>[\p{L} ]{1,30}?))?\s*\)`, 'du');
 
-const shareOf = (word: string): Share => (new RegExp(`^(?:${OPEN})$`, 'i').test(word) ? 'open' : 'done');
+const OPEN_WORD = new RegExp(String.raw`^(?:${OPEN})$`, 'iu');
+const DONE_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${DONE})(?![\p{L}])`, 'iu');
+const OPEN_IN_TEXT = new RegExp(String.raw`(?<![\p{L}])(?:${OPEN})(?![\p{L}])`, 'iu');
+
+/** The side a completion word names: `progress`, `completion`, `readiness` and the done words are the done side. */
+const shareOf = (word: string): Share => (OPEN_WORD.test(word.replace(/\s+/g, ' ')) ? 'open' : 'done');
+
+/** The number a count or percentage stands for (`1,234` → 1234). */
+const numberOf = (text: string): number => Number(text.replace(/,/g, ''));
+
+/** Counts above this are not item counts (phone numbers, ids). */
+const MAX_COUNT = 100_000;
 
 /**
  * Finds every claim in one source line. `maskedRanges` are 0-based `[start,
- * end)` ranges of the line to ignore (inline code). Overlapping matches keep
- * the earliest, then the longest. Pure.
+ * end)` ranges of the line to ignore (inline code, struck-through text,
+ * inline HTML). Overlapping matches keep the earliest, then the longest.
+ * Pure; never throws.
  */
 export function findLineClaims(line: string, maskedRanges: ReadonlyArray<readonly [number, number]> = []): LineClaim[] {
   // Build the stripped line and the map from its indices back to the source line.
@@ -86,7 +175,7 @@ export function findLineClaims(line: string, maskedRanges: ReadonlyArray<readonl
     pattern.regex.lastIndex = 0;
     for (let m = pattern.regex.exec(stripped); m; m = pattern.regex.exec(stripped)) {
       const groups = m.groups ?? {};
-      const claim = interpret(pattern, groups);
+      const claim = interpret(pattern.kind, groups);
       if (!claim) continue;
       const numbers = numberRanges(m, claim.keys).map(({ key, start, end }) => ({
         key,
@@ -101,24 +190,14 @@ export function findLineClaims(line: string, maskedRanges: ReadonlyArray<readonl
         tolerance: groups.approx ? 2 : 0.5,
         numbers,
       });
-      // A percentage in parentheses beside a count states that count's share.
       if (pattern.kind !== 'percent') {
-        const rest = stripped.slice(m.index + m[0].length);
-        const trailing = TRAILING_PERCENT.exec(rest);
-        const p = trailing?.groups?.p;
-        if (trailing && p !== undefined && Number(p) <= 100) {
-          const offset = m.index + m[0].length;
-          const pRange = trailing.indices?.groups?.p ?? [0, 0];
-          const pStart = offset + pRange[0];
-          const share = claim.share;
-          const key = share === 'open' ? 'openPercent' : 'donePercent';
+        const trailing = trailingPercent(stripped, m.index + m[0].length, claim.share);
+        if (trailing) {
           found.push({
-            kind: 'percent',
-            start: toSource(offset + trailing[0].indexOf('(')),
-            end: toSourceEnd(offset + trailing[0].length),
-            claimed: { [key]: Number(p) },
-            tolerance: trailing.groups?.approx ? 2 : 0.5,
-            numbers: [{ key, start: toSource(pStart), end: toSourceEnd(pStart + p.length) }],
+            ...trailing,
+            start: toSource(trailing.start),
+            end: toSourceEnd(trailing.end),
+            numbers: trailing.numbers.map((n) => ({ key: n.key, start: toSource(n.start), end: toSourceEnd(n.end) })),
           });
         }
       }
@@ -133,24 +212,45 @@ export function findLineClaims(line: string, maskedRanges: ReadonlyArray<readonl
   return kept;
 }
 
+/** A percentage in parentheses right after a count or ratio ending at `offset` (positions in the stripped line). */
+function trailingPercent(stripped: string, offset: number, share: Share): LineClaim | null {
+  const trailing = TRAILING_PERCENT.exec(stripped.slice(offset));
+  const p = trailing?.groups?.p;
+  if (!trailing || p === undefined || !(Number(p) <= 100)) return null;
+  // `(32% complete)` after `15/22 incomplete` states the done share.
+  const rest = trailing.groups?.rest ?? '';
+  const side: Share = DONE_WORD.test(rest) ? 'done' : OPEN_IN_TEXT.test(rest) ? 'open' : share;
+  const key = side === 'open' ? 'openPercent' : 'donePercent';
+  const pRange = trailing.indices?.groups?.p ?? [0, 0];
+  return {
+    kind: 'percent',
+    start: offset + trailing[0].indexOf('('),
+    end: offset + trailing[0].length,
+    claimed: { [key]: Number(p) },
+    tolerance: trailing.groups?.approx ? 2 : 0.5,
+    numbers: [{ key, start: offset + pRange[0], end: offset + pRange[1] }],
+  };
+}
+
 interface Interpretation {
   claimed: ClaimNumbers;
   share: Share;
   keys: Array<{ key: keyof ClaimNumbers; group: string }>;
 }
 
-function interpret(pattern: Pattern, groups: Record<string, string | undefined>): Interpretation | null {
-  const share: Share = pattern.share ?? (groups.w && /^progress$/i.test(groups.w) ? 'done' : shareOf(groups.w ?? 'done'));
-  if (pattern.kind === 'percent') {
+function interpret(kind: ClaimKind, groups: Record<string, string | undefined>): Interpretation | null {
+  const share = shareOf(groups.w ?? 'done');
+  if (kind === 'percent') {
     const p = Number(groups.p);
     if (!(p >= 0 && p <= 100)) return null;
     const key = share === 'open' ? 'openPercent' : 'donePercent';
     return { claimed: { [key]: p }, share, keys: [{ key, group: 'p' }] };
   }
-  const a = Number(groups.a);
-  if (pattern.kind === 'ratio') {
-    const b = Number(groups.b);
-    if (!(b > 0) || a > b) return null;
+  const a = numberOf(groups.a ?? '');
+  if (!(a >= 0 && a <= MAX_COUNT)) return null;
+  if (kind === 'ratio') {
+    const b = numberOf(groups.b ?? '');
+    if (!(b > 0 && b <= MAX_COUNT) || a > b) return null;
     return {
       claimed: { [share]: a, items: b },
       share,
@@ -169,4 +269,43 @@ function numberRanges(
     const range = match.indices?.groups?.[group];
     return range ? [{ key, start: range[0], end: range[1] }] : [];
   });
+}
+
+/**
+ * A `shipready:summary` marker, an HTML comment of its own:
+ * `<!-- shipready:summary -->` or `<!-- shipready:summary paths="docs/**\/*.md" -->`
+ * opens a block, `<!-- /shipready:summary -->` closes it. The text between is
+ * generated by `shipready fix`, so it holds no hand-written claims.
+ */
+export type SummaryMarker =
+  | {
+      kind: 'open';
+      /** The `paths` attribute (a file, directory or glob, relative to the file's directory), or null for the file itself. */
+      paths: string | null;
+      /** An unexpected attribute or syntax, as a one-line message; null when the marker is well formed. */
+      problem: string | null;
+    }
+  | { kind: 'close' };
+
+const SUMMARY_OPEN = /^<!--\s*shipready:summary(?<attributes>(?:\s[^]*?)?)\s*-->$/;
+const SUMMARY_CLOSE = /^<!--\s*\/\s*shipready:summary\s*-->$/;
+const ATTRIBUTE = /^\s*(?<name>[\w-]+)\s*=\s*(?:"(?<double>[^"]*)"|'(?<single>[^']*)')/;
+
+/** Reads an HTML comment as a summary marker; null when it is not one. Pure. */
+export function summaryMarker(html: string): SummaryMarker | null {
+  const value = html.trim();
+  if (SUMMARY_CLOSE.test(value)) return { kind: 'close' };
+  const open = SUMMARY_OPEN.exec(value);
+  if (!open) return null;
+  let rest = open.groups?.attributes ?? '';
+  let paths: string | null = null;
+  while (rest.trim() !== '') {
+    const attribute = ATTRIBUTE.exec(rest);
+    if (!attribute) return { kind: 'open', paths, problem: `Unexpected \`${rest.trim()}\` in the summary marker, expected \`paths="…"\`` };
+    const name = attribute.groups?.name ?? '';
+    if (name !== 'paths') return { kind: 'open', paths, problem: `Unexpected attribute \`${name}\` in the summary marker, expected \`paths\`` };
+    paths = (attribute.groups?.double ?? attribute.groups?.single ?? '').trim() || null;
+    rest = rest.slice(attribute[0].length);
+  }
+  return { kind: 'open', paths, problem: null };
 }

@@ -1,6 +1,6 @@
 import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import type { ClaimKind, ClaimNumbers, Effort, Item, ItemKind, Priority, Status } from '../model.js';
-import { findLineClaims } from './claims.js';
+import { findLineClaims, summaryMarker } from './claims.js';
 import { parentheticalEffort, parseEffort } from './effort.js';
 import { type Field, findField, readField } from './fields.js';
 import { createPriorityMatcher, type PriorityMatcher } from './priority.js';
@@ -331,9 +331,17 @@ export function extractDocument(tree: Root, text: string, options: ExtractOption
 
   // ---- helpers that need the document ----
 
+  /**
+   * Claims in heading lines and paragraph lines (SPEC.md §6): not in task
+   * item text, marker item lines, code, HTML, tables, inline code,
+   * struck-through text or a `shipready:summary` block (generated text).
+   */
   function findClaims(root: Root, allSections: Section[], itemDrafts: Draft[]): ExtractedClaim[] {
     const itemLines = new Set(itemDrafts.filter((d) => d.kind !== 'heading').map((d) => d.line));
-    const inlineCode = inlineCodeRanges(root);
+    const masks = inlineCodeRanges(root);
+    const generated = summaryBlockLines(root);
+    // Lines as mdast counts them: `\r\n`, `\r` and `\n` all end a line.
+    const lines = text.split(/\r\n|\r|\n/);
     const candidates: Array<{ line: number; section: Section }> = [];
     for (const section of allSections) {
       if (section.heading) candidates.push({ line: section.line, section });
@@ -351,10 +359,10 @@ export function extractDocument(tree: Root, text: string, options: ExtractOption
     const found: ExtractedClaim[] = [];
     const seen = new Set<number>();
     for (const { line, section } of candidates) {
-      if (seen.has(line)) continue;
+      if (seen.has(line) || generated.has(line)) continue;
       seen.add(line);
-      const raw = sourceLine(line);
-      const masked = (inlineCode.get(line) ?? []).map(([s, e]) => [s - 1, e - 1] as const);
+      const raw = lines[line - 1] ?? '';
+      const masked = (masks.get(line) ?? []).map(([s, e]) => [s - 1, e - 1] as const);
       const lineClaims = findLineClaims(raw, masked);
       if (lineClaims.length === 0) continue;
       const other = OTHER_MARKDOWN_FILE.exec(raw)?.[1] ?? null;
@@ -467,19 +475,55 @@ function claimParagraphs(node: Nodes): Paragraph[] {
   }
 }
 
-/** 1-based `[startColumn, endColumn)` ranges of inline code per line. */
+/**
+ * 1-based `[startColumn, endColumn)` ranges per line of text that holds no
+ * claim: inline code, struck-through text (`~~3/5 done~~` is history, not a
+ * claim) and inline HTML. A range that spans lines covers the rest of its
+ * first line, the whole of the lines between and the start of its last line.
+ */
 function inlineCodeRanges(tree: Root): Map<number, Array<[number, number]>> {
   const ranges = new Map<number, Array<[number, number]>>();
+  const add = (line: number, start: number, end: number): void => {
+    const list = ranges.get(line) ?? [];
+    list.push([start, end]);
+    ranges.set(line, list);
+  };
   const visit = (node: Nodes): void => {
-    if (node.type === 'inlineCode' && node.position && node.position.start.line === node.position.end.line) {
-      const list = ranges.get(node.position.start.line) ?? [];
-      list.push([node.position.start.column, node.position.end.column]);
-      ranges.set(node.position.start.line, list);
+    const position = node.position;
+    if ((node.type === 'inlineCode' || node.type === 'delete' || node.type === 'html') && position) {
+      const { start, end } = position;
+      for (let line = start.line; line <= end.line; line++) {
+        add(line, line === start.line ? start.column : 1, line === end.line ? end.column : Number.POSITIVE_INFINITY);
+      }
+      return;
     }
     if ('children' in node) (node.children as Nodes[]).forEach(visit);
   };
   visit(tree);
   return ranges;
+}
+
+/**
+ * Lines inside `<!-- shipready:summary -->` … `<!-- /shipready:summary -->`
+ * blocks: text `shipready fix` generates, so never a hand-written claim.
+ */
+function summaryBlockLines(tree: Root): Set<number> {
+  const lines = new Set<number>();
+  let openedAt: number | null = null;
+  const visit = (node: Nodes): void => {
+    if (node.type === 'html' && node.position) {
+      const marker = summaryMarker(node.value);
+      if (marker?.kind === 'open' && openedAt === null) openedAt = node.position.end.line;
+      if (marker?.kind === 'close' && openedAt !== null) {
+        for (let line = openedAt + 1; line < node.position.start.line; line++) lines.add(line);
+        openedAt = null;
+      }
+      return;
+    }
+    if ('children' in node) (node.children as Nodes[]).forEach(visit);
+  };
+  visit(tree);
+  return lines;
 }
 
 function obsidianMarker(paragraph: Paragraph): '/' | '-' | null {

@@ -179,8 +179,13 @@ function sectionMembership(document: ExtractedDocument): (item: Item, sectionInd
 
 /**
  * Compares each claim with the counts of its scope (SPEC.md §6): the claim's
- * section, widened to the parent while it holds no items; or the whole other
- * file the line names, when that file is in the report.
+ * section, widened to the parent while it holds no items (cancelled ones
+ * included: `## Won't do (0/3 done)` speaks of its own cancelled items); or
+ * the whole other file the line names, when that file is in the report.
+ * A claim is unverifiable (`stale: null`, `counted: null`) when the other
+ * file is not in the report, or when its scope, once widened, has no
+ * non-cancelled item to count — a document without a single checklist item
+ * cannot prove `Progress: 45%` wrong, and `fix` must not rewrite it to 0%.
  */
 function checkClaims(
   document: ExtractedDocument,
@@ -193,13 +198,16 @@ function checkClaims(
       kind: claim.kind, line: claim.line, column: claim.column, endLine: claim.endLine, endColumn: claim.endColumn,
       text: claim.text, claimed: claim.claimed,
     };
+    const numbers = claim.numbers.map((n) => ({ key: n.key, line: n.line, column: n.column, endColumn: n.endColumn }));
+    const verdict = (totals: Totals, scope: ClaimReport['scope']): ClaimReport => {
+      if (totals.items === 0) return { ...base, counted: null, stale: null, scope, numbers };
+      const counted = countedFor(claim.claimed, totals);
+      return { ...base, counted, stale: isStale(claim.claimed, counted, claim.tolerance), scope, numbers };
+    };
     if (claim.otherFile) {
       const other = findOtherFile(document.path, claim.otherFile, fileTotals);
-      if (!other) {
-        return { ...base, counted: null, stale: null, scope: { title: null, line: null, path: claim.otherFile } };
-      }
-      const counted = countedFor(claim.claimed, other.totals);
-      return { ...base, counted, stale: isStale(claim.claimed, counted, claim.tolerance), scope: { title: null, line: null, path: other.path } };
+      if (!other) return { ...base, counted: null, stale: null, scope: { title: null, line: null, path: claim.otherFile }, numbers };
+      return verdict(other.totals, { title: null, line: null, path: other.path });
     }
     let section = sectionsByIndex.get(claim.sectionIndex);
     let totals = sectionTotals(claim.sectionIndex);
@@ -207,14 +215,8 @@ function checkClaims(
       section = sectionsByIndex.get(section.parentIndex);
       totals = sectionTotals(section!.index);
     }
-    const counted = countedFor(claim.claimed, totals);
     const isRoot = !section || section.depth === 0;
-    return {
-      ...base,
-      counted,
-      stale: isStale(claim.claimed, counted, claim.tolerance),
-      scope: { title: isRoot ? null : section!.title, line: isRoot ? null : section!.line, path: document.path },
-    };
+    return verdict(totals, { title: isRoot ? null : section!.title, line: isRoot ? null : section!.line, path: document.path });
   });
 }
 
@@ -231,7 +233,11 @@ function findOtherFile(
   return bySuffix && bySuffix !== fromPath ? { path: bySuffix, totals: fileTotals.get(bySuffix)! } : null;
 }
 
-/** The counted numbers for exactly the keys a claim states. */
+/**
+ * The counted numbers for exactly the keys a claim states: open, done and
+ * items as counts, `donePercent` as the report's `percent`, `openPercent` as
+ * its complement (percent 0–100, two decimals).
+ */
 function countedFor(claimed: ClaimNumbers, totals: Totals): ClaimNumbers {
   const counted: ClaimNumbers = {};
   if (claimed.open !== undefined) counted.open = totals.open;
@@ -242,7 +248,10 @@ function countedFor(claimed: ClaimNumbers, totals: Totals): ClaimNumbers {
   return counted;
 }
 
-/** Counts must match exactly; percentages within the tolerance (SPEC.md §6). */
+/**
+ * Counts must match exactly; percentages within `tolerance` points (0.5, or
+ * 2 when written with `~`; SPEC.md §6).
+ */
 function isStale(claimed: ClaimNumbers, counted: ClaimNumbers, tolerance: number): boolean {
   const keys = Object.keys(claimed) as Array<keyof ClaimNumbers>;
   return keys.some((key) => {
