@@ -30,6 +30,7 @@ export function commonOptions(formats: readonly string[] = FORMAT_NAMES): Option
     new Option('-o, --output <file>', 'write the output to a file instead of stdout'),
     new Option('--fail-on <level>', 'lowest priority whose open items block readiness (none: nothing blocks)').choices(PRIORITIES),
     new Option('--hours-per-day <n>', 'hours in one day of effort; a week is 5 days').argParser(parseHoursPerDay),
+    new Option('--config <file>', 'read the configuration from this file instead of searching for one'),
     new Option('--no-config', 'ignore configuration files'),
     new Option('--color', 'force colour output'),
     new Option('--no-color', 'disable colour output (also NO_COLOR=1)'),

@@ -1,7 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { ShipreadyError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { registerCheck } from './commands/check.js';
+import { registerInit } from './commands/init.js';
+import { registerList } from './commands/list.js';
 import { registerReport } from './commands/report.js';
+import { registerWatch } from './commands/watch.js';
 import type { ExitCode, RunContext } from './context.js';
 
 /**
@@ -24,6 +28,10 @@ export async function run(ctx: RunContext): Promise<ExitCode> {
     code = result;
   };
   registerReport(program, ctx, done);
+  registerWatch(program, ctx, done);
+  registerList(program, ctx, done);
+  registerCheck(program, ctx, done);
+  registerInit(program, ctx, done);
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -1,3 +1,5 @@
+import { configPaths, configVocabulary } from '../config/apply.js';
+import { type LoadedConfig, loadConfig } from '../config/load.js';
 import type { Vocabulary } from '../extract/vocabulary.js';
 import { buildVocabulary } from '../extract/vocabulary.js';
 import type { ReportOptions } from '../model.js';
@@ -20,6 +22,8 @@ export interface Settings {
   /** Paths to analyse when the command line gives none (the config's `include`), else empty. */
   include: string[];
   render: RenderOptions;
+  /** The configuration file that was read (SPEC.md §10), or null (none found, or `--no-config`). */
+  config: LoadedConfig | null;
 }
 
 /**
@@ -27,18 +31,23 @@ export interface Settings {
  * machine formats (json, junit, …), whose output never carries colour.
  */
 export async function resolveSettings(ctx: RunContext, options: CommonOptions, wantsColor: boolean): Promise<Settings> {
+  // Throws ConfigError (exit 2) for an unreadable or invalid configuration.
+  const loaded = await loadConfig({ cwd: ctx.cwd, file: options.config });
+  const config = loaded?.config ?? {};
+  const paths = configPaths(loaded, ctx.cwd);
   const report: ReportOptions = {
-    failOn: options.failOn ?? DEFAULT_REPORT_OPTIONS.failOn,
-    hoursPerDay: options.hoursPerDay ?? DEFAULT_REPORT_OPTIONS.hoursPerDay,
+    failOn: options.failOn ?? config.failOn ?? DEFAULT_REPORT_OPTIONS.failOn,
+    hoursPerDay: options.hoursPerDay ?? config.hoursPerDay ?? DEFAULT_REPORT_OPTIONS.hoursPerDay,
   };
   const color =
     wantsColor &&
     resolveColor({ flag: options.color, env: ctx.env, isTTY: Boolean(ctx.stdout.isTTY) && options.output === undefined });
   return {
     report,
-    vocabulary: buildVocabulary(),
-    ignore: [],
-    include: [],
+    vocabulary: buildVocabulary(configVocabulary(config)),
+    ignore: paths.ignore,
+    include: paths.include,
+    config: loaded,
     render: { color, width: terminalWidth(ctx), unicode: resolveUnicode(ctx.env, ctx.platform ?? process.platform) },
   };
 }

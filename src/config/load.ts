@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { cosmiconfig, type CosmiconfigResult } from 'cosmiconfig';
+import { ConfigError } from '../errors.js';
+import { type ShipreadyConfig, validateConfig } from './validate.js';
+
+/**
+ * Where a configuration is looked for, in each directory from the working
+ * directory upward, first match wins (SPEC.md §10). `package.json` counts
+ * only when it has a `"shipready"` key.
+ */
+export const CONFIG_FILES = [
+  'shipready.config.json',
+  '.shipreadyrc.json',
+  '.shipreadyrc.yaml',
+  '.shipreadyrc.yml',
+  'package.json',
+] as const;
+
+/** A configuration file, found and validated. */
+export interface LoadedConfig {
+  config: ShipreadyConfig;
+  /** Absolute path of the file. */
+  filepath: string;
+  /** The file as shown in messages: relative to the working directory, `/` separators. */
+  displayPath: string;
+}
+
+/** Options of {@link loadConfig}. */
+export interface LoadConfigOptions {
+  /** The working directory: the search starts here; `file` is resolved from it. */
+  cwd: string;
+  /** `--config FILE` (a path), `--no-config` (`false`), or neither (`undefined`: search). */
+  file?: string | false;
+}
+
+/**
+ * Finds, reads and validates the configuration (SPEC.md §10).
+ * With `file: false` nothing is read. An empty file is an empty configuration.
+ *
+ * @returns the configuration, or null when none was found or `file` is false.
+ * @throws ConfigError when `--config FILE` cannot be read, or a file cannot be
+ *   parsed or breaks `schema/config.schema.json` — the message names the file.
+ */
+export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig | null> {
+  if (options.file === false) return null;
+  // searchStrategy "none" looks in one directory only; the upward walk is ours,
+  // so that no user-global config directory (~/.config/shipready) is consulted.
+  const explorer = cosmiconfig('shipready', { searchPlaces: [...CONFIG_FILES], searchStrategy: 'none', cache: false });
+  let result: CosmiconfigResult;
+  if (options.file !== undefined) {
+    const filepath = path.resolve(options.cwd, options.file);
+    try {
+      result = await explorer.load(filepath);
+    } catch (error) {
+      throw readError(error, filepath, options.cwd);
+    }
+    return finish(result ?? { filepath, config: undefined, isEmpty: true }, options.cwd);
+  }
+  for (let dir = path.resolve(options.cwd); ; dir = path.dirname(dir)) {
+    try {
+      result = await explorer.search(dir);
+    } catch (error) {
+      throw readError(error, (error as { filepath?: string }).filepath ?? dir, options.cwd);
+    }
+    if (result !== null) return finish(result, options.cwd);
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+function finish(result: NonNullable<CosmiconfigResult>, cwd: string): LoadedConfig {
+  const displayPath = shownPath(result.filepath, cwd);
+  return { config: validateConfig(result.config, displayPath), filepath: result.filepath, displayPath };
+}
+
+/** A read or parse failure as one line naming the file. */
+function readError(error: unknown, filepath: string, cwd: string): ConfigError {
+  const shown = shownPath(filepath, cwd);
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return new ConfigError(`Cannot read config file \`${shown}\`: no such file; check the --config path`);
+  if (code === 'EISDIR') return new ConfigError(`Cannot read config file \`${shown}\`: it is a directory; pass a file to --config`);
+  if (code !== undefined) return new ConfigError(`Cannot read config file \`${shown}\` (${code})`);
+  // cosmiconfig prefixes "JSON Error in <path>:" / "YAML Error in <path>:" on a line of its own.
+  const lines = String((error as Error)?.message ?? error)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^(JSON|YAML) Error in /.test(line));
+  return new ConfigError(`${shown}: cannot parse the configuration: ${lines[0] ?? 'invalid syntax'}`);
+}
+
+function shownPath(filepath: string, cwd: string): string {
+  const relative = path.relative(cwd, filepath) || path.basename(filepath);
+  return relative.split(path.sep).join('/');
+}

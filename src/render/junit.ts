@@ -1,0 +1,129 @@
+import { XMLBuilder } from 'fast-xml-parser';
+import type { FileReport, Item, Report } from '../model.js';
+import type { GateVerdict } from '../gate/evaluate.js';
+import { blockingFindings } from '../gate/findings.js';
+import type { Renderer } from './types.js';
+
+/**
+ * `--format junit`: JUnit XML as GitLab, Jenkins and Azure Pipelines read it.
+ * One `<testsuite>` per file and one `<testcase>` per item: done items pass,
+ * open blocking items fail (`<failure>`), other open items and cancelled
+ * items are `<skipped>` (not done, not failing). A file that could not be read
+ * is an `<error>`. Times are 0: nothing is timed, and output is deterministic.
+ */
+export const renderJunit: Renderer = (report) => junitXml(report);
+
+/**
+ * The JUnit XML of {@link renderJunit}; with a gate verdict (from `shipready
+ * check`), a last `shipready check` suite holds one test case per gate check.
+ */
+export function junitXml(report: Report, verdict?: GateVerdict): string {
+  const blockingTitles = new Map(blockingFindings(report).map((finding) => [finding.item, finding.title]));
+  const suites = report.files.map((file) => fileSuite(file, blockingTitles));
+  if (verdict) suites.push(gateSuite(verdict));
+  const sum = (key: keyof SuiteCounts): number => suites.reduce((n, suite) => n + suite.counts[key], 0);
+  const document = {
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    testsuites: {
+      '@_name': 'shipready',
+      '@_tests': sum('tests'),
+      '@_failures': sum('failures'),
+      '@_errors': sum('errors'),
+      '@_skipped': sum('skipped'),
+      '@_time': 0,
+      testsuite: suites.map((suite) => suite.node),
+    },
+  };
+  return `${builder.build(document)}`;
+}
+
+// Attribute and text values are escaped by the builder (&, <, >, ", ').
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  format: true,
+  indentBy: '  ',
+  suppressEmptyNode: true,
+});
+
+interface SuiteCounts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+interface Suite {
+  counts: SuiteCounts;
+  node: Record<string, unknown>;
+}
+
+function fileSuite(file: FileReport, blockingTitles: Map<Item | null, string>): Suite {
+  const classname = xmlSafe(file.path.replace(/\.(md|markdown)$/i, ''));
+  const cases: Record<string, unknown>[] = [];
+  const counts: SuiteCounts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const diagnostic of file.diagnostics.filter((d) => d.severity === 'error')) {
+    counts.tests++;
+    counts.errors++;
+    cases.push({
+      ...testcase(`read ${file.path}`, classname, file.path, diagnostic.line ?? 1),
+      error: { '@_message': xmlSafe(diagnostic.message), '@_type': 'io' },
+    });
+  }
+  for (const item of file.items) {
+    counts.tests++;
+    const node = testcase(`${item.title} (line ${item.line})`, classname, file.path, item.line);
+    const where = item.sectionPath.length > 0 ? `\nsection: ${item.sectionPath.join(' › ')}` : '';
+    const detail = `${file.path}:${item.line}: ${item.title}\npriority: ${item.priority}, status: ${item.status.replace('_', ' ')}${where}`;
+    const blockingTitle = blockingTitles.get(item);
+    if (blockingTitle !== undefined) {
+      counts.failures++;
+      node.failure = { '@_message': xmlSafe(`${blockingTitle}: ${item.title}`), '@_type': 'blocking', '#text': xmlSafe(detail) };
+    } else if (item.status === 'cancelled') {
+      counts.skipped++;
+      node.skipped = { '@_message': 'cancelled' };
+    } else if (item.status !== 'done') {
+      counts.skipped++;
+      node.skipped = { '@_message': xmlSafe(`open (${item.priority}, ${item.status.replace('_', ' ')}), not blocking`) };
+    }
+    cases.push(node);
+  }
+  return { counts, node: suiteNode(file.path, counts, cases) };
+}
+
+function gateSuite(verdict: GateVerdict): Suite {
+  const counts: SuiteCounts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const cases = verdict.checks.map((check) => {
+    counts.tests++;
+    const node: Record<string, unknown> = { '@_name': xmlSafe(check.name), '@_classname': 'shipready.check', '@_time': 0 };
+    if (!check.passed) {
+      counts.failures++;
+      node.failure = { '@_message': xmlSafe(check.message), '@_type': check.rule };
+    } else {
+      node['system-out'] = xmlSafe(check.message);
+    }
+    return node;
+  });
+  return { counts, node: suiteNode('shipready check', counts, cases) };
+}
+
+function suiteNode(name: string, counts: SuiteCounts, cases: Record<string, unknown>[]): Record<string, unknown> {
+  return {
+    '@_name': xmlSafe(name),
+    '@_tests': counts.tests,
+    '@_failures': counts.failures,
+    '@_errors': counts.errors,
+    '@_skipped': counts.skipped,
+    '@_time': 0,
+    testcase: cases,
+  };
+}
+
+function testcase(name: string, classname: string, file: string, line: number): Record<string, unknown> {
+  return { '@_name': xmlSafe(name), '@_classname': classname, '@_file': xmlSafe(file), '@_line': line, '@_time': 0 };
+}
+
+/** Drops what XML 1.0 cannot carry at all (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
+function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+}
