@@ -16,7 +16,7 @@ export interface CliResult {
 /** Runs the CLI in-process with collecting streams (STYLE.md "test the CLI twice"). */
 export async function runCli(
   argv: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; isTTY?: boolean; columns?: number } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined>; isTTY?: boolean; columns?: number; signal?: AbortSignal; onStdout?: (chunk: string) => void } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -24,9 +24,17 @@ export async function runCli(
     argv,
     cwd: options.cwd ?? ROOT,
     env: options.env ?? {},
-    stdout: { write: (chunk: string) => (stdout += chunk), isTTY: options.isTTY ?? false, columns: options.columns },
+    stdout: {
+      write: (chunk: string) => {
+        stdout += chunk;
+        options.onStdout?.(chunk);
+      },
+      isTTY: options.isTTY ?? false,
+      columns: options.columns,
+    },
     stderr: { write: (chunk: string) => (stderr += chunk), isTTY: false },
     platform: 'linux',
+    signal: options.signal,
   });
   return { code, stdout, stderr };
 }

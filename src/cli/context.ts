@@ -15,6 +15,8 @@ export interface RunContext {
   stderr: OutputStream;
   /** `process.platform`; decides the ASCII fallback for bars. */
   platform?: string;
+  /** Aborted when the user interrupts (Ctrl-C); long-running commands (`watch`) stop cleanly then. */
+  signal?: AbortSignal;
 }
 
 /** SPEC.md §8: 0 success/ready, 1 not ready or stale, 2 usage, configuration or I/O error. */
