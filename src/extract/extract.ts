@@ -505,24 +505,21 @@ function inlineCodeRanges(tree: Root): Map<number, Array<[number, number]>> {
 
 /**
  * Lines inside `<!-- shipready:summary -->` … `<!-- /shipready:summary -->`
- * blocks: text `shipready fix` generates, so never a hand-written claim.
+ * blocks (top-level markers, as `fix` writes them): text `shipready fix`
+ * generates, so never a hand-written claim.
  */
 function summaryBlockLines(tree: Root): Set<number> {
   const lines = new Set<number>();
   let openedAt: number | null = null;
-  const visit = (node: Nodes): void => {
-    if (node.type === 'html' && node.position) {
-      const marker = summaryMarker(node.value);
-      if (marker?.kind === 'open' && openedAt === null) openedAt = node.position.end.line;
-      if (marker?.kind === 'close' && openedAt !== null) {
-        for (let line = openedAt + 1; line < node.position.start.line; line++) lines.add(line);
-        openedAt = null;
-      }
-      return;
+  for (const node of tree.children) {
+    if (node.type !== 'html' || !node.position) continue;
+    const marker = summaryMarker(node.value);
+    if (marker?.kind === 'open' && marker.problem === null) openedAt = node.position.end.line;
+    if (marker?.kind === 'close' && openedAt !== null) {
+      for (let line = openedAt + 1; line < node.position.start.line; line++) lines.add(line);
+      openedAt = null;
     }
-    if ('children' in node) (node.children as Nodes[]).forEach(visit);
-  };
-  visit(tree);
+  }
   return lines;
 }
 

@@ -1,0 +1,129 @@
+import { Chalk } from 'chalk';
+import { type Command, Option } from 'commander';
+import { sanitizeText } from '../../extract/text.js';
+import { type FileFix, type FixResult, fixFiles } from '../../fix/fix.js';
+import { unifiedDiff } from '../../fix/diff.js';
+import type { ExitCode, RunContext } from '../context.js';
+import { type CommonOptions, commonOptions } from '../options.js';
+import { formatDiagnostic } from '../output.js';
+import { resolveSettings } from '../settings.js';
+
+interface FixCommandOptions extends CommonOptions {
+  check?: boolean;
+  diff?: boolean;
+}
+
+/** Common options that make no sense for `fix`: it writes files, not a report. */
+const NOT_FOR_FIX = new Set(['--format', '--output']);
+
+/**
+ * `shipready fix [paths…]` (SPEC.md §6, §8, §10): rewrites the numbers of
+ * stale claims and regenerates summary blocks in place. `--check` changes
+ * nothing and exits 1 when something would change; `--diff` changes
+ * nothing and prints a unified diff. Exit 0 otherwise (also after
+ * rewriting), 2 on usage, configuration or I/O errors.
+ */
+export function registerFix(program: Command, ctx: RunContext, done: (code: ExitCode) => void): void {
+  const command = program
+    .command('fix')
+    .description('rewrite stale hand-written counts and summary blocks in place')
+    .argument('[paths...]', "markdown files, directories or globs (default: the config's include, else the current directory)");
+  for (const option of commonOptions()) {
+    if (!NOT_FOR_FIX.has(option.long ?? '')) command.addOption(option);
+  }
+  command
+    .addOption(new Option('--check', 'change nothing: list what would change, exit 1 if anything would'))
+    .addOption(new Option('--diff', 'change nothing: print a unified diff of what would change'));
+  command.action(async (paths: string[], options: FixCommandOptions) => {
+    const settings = await resolveSettings(ctx, options, true);
+    const check = Boolean(options.check);
+    const diff = Boolean(options.diff);
+    const quiet = Boolean(options.quiet);
+    const result = await fixFiles({
+      paths: paths.length > 0 ? paths : settings.include,
+      cwd: ctx.cwd,
+      report: settings.report,
+      vocabulary: settings.vocabulary,
+      ignore: settings.ignore,
+      write: !check && !diff,
+    });
+    const color = settings.render.color;
+    if (diff) {
+      for (const file of result.files) {
+        if (file.before && file.after) {
+          ctx.stdout.write(unifiedDiff(file.path, file.before, file.after, { color, terminal: Boolean(ctx.stdout.isTTY) }));
+        }
+      }
+      // stdout is the patch alone; the one-line summary goes to stderr.
+      if (!quiet) ctx.stderr.write(`${summaryLine(result, true)}\n`);
+    } else if (!quiet) {
+      ctx.stdout.write(listChanges(result, check, color));
+    }
+    printFixDiagnostics(ctx, result, quiet);
+    done(exitCode(result, check));
+  });
+}
+
+/** One line per rewritten claim and regenerated block, then the summary line. */
+function listChanges(result: FixResult, check: boolean, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const lines: string[] = [];
+  for (const file of result.files) {
+    const where = sanitizeText(file.path);
+    for (const fix of file.claims) {
+      const position = `${where}:${fix.claim.line}:${fix.claim.column}`;
+      lines.push(`${c.dim(position)}  ${c.red(sanitizeText(fix.before))} → ${c.green(sanitizeText(fix.after))}${notWritten(file)}`);
+    }
+    for (const summary of file.summaries) {
+      const what = check ? 'summary block out of date' : 'summary block regenerated';
+      lines.push(`${c.dim(`${where}:${summary.line}`)}  ${what}${summary.paths ? ` (paths="${sanitizeText(summary.paths)}")` : ''}${notWritten(file)}`);
+    }
+  }
+  lines.push(summaryLine(result, check));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A note after a change that was not written although it should have been. */
+function notWritten(file: FileFix): string {
+  return file.outcome === 'skipped' ? '  (not rewritten, see below)' : '';
+}
+
+/**
+ * `Rewrote 9 stale claims in 1 file.`, `9 stale claims in 1 file would be
+ * rewritten; run \`shipready fix\`.`, or `Nothing to fix: …`.
+ */
+function summaryLine(result: FixResult, dryRun: boolean): string {
+  const claims = result.files.reduce((sum, f) => sum + f.claims.length, 0);
+  const blocks = result.files.reduce((sum, f) => sum + f.summaries.length, 0);
+  const files = result.files.filter((f) => f.claims.length > 0 || f.summaries.length > 0).length;
+  if (claims + blocks === 0) return 'Nothing to fix: no stale claims, and every summary block is up to date.';
+  const what = [claims > 0 ? plural(claims, 'stale claim') : '', blocks > 0 ? plural(blocks, 'summary block') : ''].filter(Boolean).join(' and ');
+  if (dryRun) return `${what} in ${plural(files, 'file')} would be rewritten; run \`shipready fix\` to rewrite them.`;
+  const written = result.files.filter((f) => f.outcome === 'written').length;
+  return written === files ? `Rewrote ${what} in ${plural(files, 'file')}.` : `Rewrote ${plural(written, 'file')} of ${files}; see the warnings below.`;
+}
+
+/** Warnings and errors of loading and fixing, on stderr; with `quiet`, errors only. */
+function printFixDiagnostics(ctx: RunContext, result: FixResult, quiet: boolean): void {
+  for (const [index, file] of result.files.entries()) {
+    const loaded = result.report.files[index]?.diagnostics ?? [];
+    for (const diagnostic of [...loaded, ...file.diagnostics]) {
+      if (diagnostic.severity === 'info' || (quiet && diagnostic.severity !== 'error')) continue;
+      ctx.stderr.write(`${formatDiagnostic(file.path, diagnostic)}\n`);
+    }
+  }
+}
+
+/** 2 when a file could not be read or written, else 1 for `--check` with changes, else 0 (SPEC.md §8). */
+function exitCode(result: FixResult, check: boolean): ExitCode {
+  const errors = result.files.some((file, index) =>
+    [...(result.report.files[index]?.diagnostics ?? []), ...file.diagnostics].some((d) => d.severity === 'error'),
+  );
+  if (errors) return 2;
+  if (check && result.files.some((f) => f.claims.length > 0 || f.summaries.length > 0)) return 1;
+  return 0;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
