@@ -1,4 +1,7 @@
+import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderSarif } from './sarif.js';
 import { renderTable } from './table.js';
 import type { Renderer } from './types.js';
 
@@ -9,6 +12,9 @@ import type { Renderer } from './types.js';
 export const renderers = {
   table: renderTable,
   json: renderJson,
+  github: renderGithub,
+  junit: renderJunit,
+  sarif: renderSarif,
 } satisfies Record<string, Renderer>;
 
 /** A `--format` name. */
