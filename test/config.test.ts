@@ -12,9 +12,10 @@ import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FILES, loadConfig } from '../src/config/load.js';
-import { STARTER_CONFIG } from '../src/config/starter.js';
+import { githubWorkflowSnippet, preCommitSnippet, STARTER_CONFIG } from '../src/config/starter.js';
 import { validateConfig } from '../src/config/validate.js';
 import type { Report } from '../src/model.js';
+import { VERSION } from '../src/version.js';
 import { ROOT, runCli, spawnCli } from './helpers.js';
 
 /** A temporary project: file path → content. Returns its directory. */
@@ -264,5 +265,59 @@ describe('schema/config.schema.json', () => {
     expect(packed.status).toBe(0);
     const files = (JSON.parse(packed.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
     expect(files).toContain('schema/config.schema.json');
+  });
+});
+
+describe('shipready init', () => {
+  it('writes the commented starter config, prints the hook and CI snippets, and the config then works', async () => {
+    const dir = project({ 'TODO.md': CHECKLIST });
+    const result = await runCli(['init'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(readFileSync(path.join(dir, '.shipreadyrc.yaml'), 'utf8')).toBe(STARTER_CONFIG);
+    expect(STARTER_CONFIG).toMatch(/^# /m);
+    expect(result.stdout).toContain(`# .pre-commit-config.yaml\n${preCommitSnippet(VERSION)}`);
+    expect(result.stdout).toContain(`# .github/workflows/readiness.yml\n${githubWorkflowSnippet(VERSION)}`);
+    const loaded = await loadConfig({ cwd: dir });
+    expect(loaded?.displayPath).toBe('.shipreadyrc.yaml');
+    expect((await runCli(['check', 'TODO.md'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('refuses to overwrite an existing config without --force (exit 2), and overwrites with it', async () => {
+    const dir = project({ '.shipreadyrc.yaml': 'failOn: high\n' });
+    const refused = await runCli(['init'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe('shipready: `.shipreadyrc.yaml` already exists; pass --force to overwrite it\n');
+    expect(readFileSync(path.join(dir, '.shipreadyrc.yaml'), 'utf8')).toBe('failOn: high\n');
+    const forced = await runCli(['init', '--force'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(path.join(dir, '.shipreadyrc.yaml'), 'utf8')).toBe(STARTER_CONFIG);
+  });
+
+  it('refuses to add a second config beside one that would take precedence, even with --force', async () => {
+    for (const [file, content] of [
+      ['shipready.config.json', '{}'],
+      ['package.json', '{"name": "x", "shipready": {}}'],
+    ] as const) {
+      const dir = project({ [file]: content });
+      const result = await runCli(['init', '--force'], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`Unexpected \`${file}\`: it already configures shipready here`);
+    }
+    const plainPackage = project({ 'package.json': '{"name": "x"}' });
+    expect((await runCli(['init'], { cwd: plainPackage })).code).toBe(0);
+  });
+
+  it('prints the same snippets the README shows', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(preCommitSnippet(VERSION));
+    expect(readme).toContain(githubWorkflowSnippet(VERSION));
+  });
+
+  it('exits 2 on an unknown option, like every command', async () => {
+    const result = await runCli(['init', '--yes']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--yes'");
   });
 });

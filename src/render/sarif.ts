@@ -40,9 +40,16 @@ const SEVERITY_LEVEL: Record<Severity, 'note' | 'warning' | 'error'> = { info: '
 
 /** The SARIF log object of {@link renderSarif}. Pure and deterministic. */
 export function sarifLog(report: Report): Record<string, unknown> {
-  const results = [...blockingFindings(report), ...staleFindings(report)]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column))
-    .map(result);
+  const findings = [...blockingFindings(report), ...staleFindings(report)]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+  const seen = new Map<string, number>();
+  const results = findings.map((finding) => {
+    // Identical findings in one file (two "2/3 incomplete" claims) are told apart by their occurrence.
+    const key = fingerprintKey(finding);
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    return result(finding, `${key}\0${occurrence}`);
+  });
   const notifications = report.files.flatMap((file) =>
     file.diagnostics.map((diagnostic) => ({
       level: SEVERITY_LEVEL[diagnostic.severity],
@@ -73,7 +80,7 @@ export function sarifLog(report: Report): Record<string, unknown> {
   };
 }
 
-function result(finding: Finding): Record<string, unknown> {
+function result(finding: Finding, key: string): Record<string, unknown> {
   const ruleIndex = finding.kind === 'blocking' ? 0 : 1;
   const region: Record<string, number> = { startLine: finding.line, startColumn: finding.column };
   if (finding.endLine !== null) region.endLine = finding.endLine;
@@ -88,7 +95,7 @@ function result(finding: Finding): Record<string, unknown> {
     message: { text: `${finding.title}: ${finding.message}` },
     locations: [{ physicalLocation: { artifactLocation: artifact(finding.path), region } }],
     // Stable across line moves: the file and what the finding is about.
-    partialFingerprints: { 'shipreadyFinding/v1': fingerprint(finding) },
+    partialFingerprints: { 'shipreadyFinding/v1': createHash('sha256').update(key).digest('hex').slice(0, 32) },
     properties,
   };
 }
@@ -102,7 +109,8 @@ function artifact(path: string): Record<string, string> {
   return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
-function fingerprint(finding: Finding): string {
+/** What a finding is about, without its line: the fingerprint stays when lines above it move. */
+function fingerprintKey(finding: Finding): string {
   const what = finding.item?.title ?? finding.claim?.text ?? finding.message;
-  return createHash('sha256').update(`${finding.kind}\0${finding.path}\0${what}`).digest('hex').slice(0, 32);
+  return `${finding.kind}\0${finding.path}\0${what}`;
 }
