@@ -124,6 +124,8 @@ describe('numbers that are not claims', () => {
     'The 1% uncertainty is the exact scope of test failures',
     'Issue #3/5 done',
     '5 more tasks done',
+    '0 of 0 tasks done',
+    '3 / 0 tasks done',
     'Reduce redundant LLM calls (target: 60-80% hit rate)',
   ];
   for (const line of lines) {

@@ -63,9 +63,11 @@ const BEGIN = String.raw`(?<![\p{L}\p{N}_./,#$€£+\-–])`;
 /**
  * Words that make the following number an ordinal, a rank or an
  * approximation rather than a count of items: `Week 1`, `Phase 1 of 3
- * complete`, `Top 5 remaining tasks`, `over 60 open tasks`.
+ * complete`, `Top 5 remaining tasks`, `over 60 open tasks`; and the second
+ * number of a ratio (`0 of 0 tasks done`, `3 / 0 done`), which is never a
+ * count of its own.
  */
-const NOT_A_COUNT = String.raw`(?<!(?<![\p{L}])(?:phase|step|week|part|stage|sprint|day|month|year|milestone|chapter|section|level|round|iteration|page|item|task|issue|ticket|version|release|build|top|next|first|last|another|additional|extra|over|under|about|around|nearly|almost|approximately|roughly)\s+)`;
+const NOT_A_COUNT = String.raw`(?<!(?<![\p{L}])(?:phase|step|week|part|stage|sprint|day|month|year|milestone|chapter|section|level|round|iteration|page|item|task|issue|ticket|version|release|build|top|next|first|last|another|additional|extra|over|under|about|around|nearly|almost|approximately|roughly|of)\s+)(?<!\/\s*)`;
 /** After a number: not followed by more of a number (decimal, fraction, date, time, range). */
 const NUMBER_END = String.raw`(?![.,/:\-–]?\d)`;
 

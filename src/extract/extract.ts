@@ -456,17 +456,21 @@ function paragraphFields(paragraph: Paragraph): Field[] {
     .filter((field): field is Field => field !== null);
 }
 
-/** Paragraphs that may hold claims: not task item text, not in code, HTML or tables. */
+/**
+ * Paragraphs that may hold claims: not the text of a task item (GFM or
+ * Obsidian `[/]`, `[-]`, lazy continuation lines included), not in code,
+ * HTML or tables.
+ */
 function claimParagraphs(node: Nodes): Paragraph[] {
   switch (node.type) {
     case 'paragraph':
       return [node];
     case 'list':
-      return node.children.flatMap((item) =>
-        item.children.flatMap((child) =>
-          typeof item.checked === 'boolean' && child.type === 'paragraph' ? [] : claimParagraphs(child),
-        ),
-      );
+      return node.children.flatMap((item) => {
+        const first = item.children[0];
+        const isTask = typeof item.checked === 'boolean' || (first?.type === 'paragraph' && obsidianMarker(first) !== null);
+        return item.children.flatMap((child) => (isTask && child.type === 'paragraph' ? [] : claimParagraphs(child)));
+      });
     case 'blockquote':
     case 'footnoteDefinition':
       return node.children.flatMap(claimParagraphs);
