@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ShipreadyError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerCheck } from './commands/check.js';
+import { registerFix } from './commands/fix.js';
 import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
 import { registerReport } from './commands/report.js';
@@ -31,6 +32,7 @@ export async function run(ctx: RunContext): Promise<ExitCode> {
   registerWatch(program, ctx, done);
   registerList(program, ctx, done);
   registerCheck(program, ctx, done);
+  registerFix(program, ctx, done);
   registerInit(program, ctx, done);
   for (const command of program.commands) command.exitOverride();
 
