@@ -146,11 +146,12 @@ function reencode(run: string, table: ReadonlyMap<string, number>): string | nul
  *
  * Works run by run. A run is a maximal sequence of non-ASCII characters that
  * all map to a single byte ≥ 0x80 in the candidate encoding; Windows-1252 is
- * tried first, then Mac OS Roman, so one text can hold both kinds. A run is
- * replaced only when its bytes are valid UTF-8 as a whole and decode to
- * plausible characters (letters, symbols, emoji); otherwise it is left
- * unchanged — including a run that begins with a genuine accented letter
- * directly followed by mojibake. ASCII, line endings and plain accented text
+ * tried first, then Mac OS Roman (only when the Windows-1252 bytes are not
+ * valid UTF-8), so one text can hold both kinds. A run is replaced only when
+ * its bytes are valid UTF-8 as a whole and decode to plausible characters
+ * (Latin, Greek, Cyrillic letters, punctuation, symbols, emoji); otherwise it
+ * is left unchanged — including a run that begins with a genuine accented
+ * letter directly followed by mojibake. ASCII, line endings and plain accented text
  * (`café`, `naïve`, `Ñandú`) are never touched. Pure.
  *
  * @returns the repaired text and the repairs, in order of offset (offsets in
@@ -177,7 +178,10 @@ export function repairMojibake(text: string): { text: string; repairs: TextRepai
       if (end === i) continue;
       const original = text.slice(i, end);
       const decoded = reencode(original, table);
-      if (decoded === null || !isPlausibleRepair(decoded, encoding)) continue;
+      if (decoded === null) continue;
+      // Valid but implausible: declined, and not reread in the next encoding
+      // (Windows-1252 `Õ¥`, U+0565, would otherwise become Mac OS Roman ʹ).
+      if (!isPlausibleRepair(decoded, encoding)) break;
       out += text.slice(copied, i);
       repairs.push({ offset: out.length, length: decoded.length, original, encoding });
       out += decoded;
