@@ -1,6 +1,7 @@
 import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import { renderTable } from './table.js';
 import type { Renderer } from './types.js';
@@ -12,6 +13,7 @@ import type { Renderer } from './types.js';
 export const renderers = {
   table: renderTable,
   json: renderJson,
+  markdown: renderMarkdown,
   github: renderGithub,
   junit: renderJunit,
   sarif: renderSarif,

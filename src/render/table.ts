@@ -1,135 +1,310 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
-import type { Item, Priority, Report, Totals } from '../model.js';
+import type { ClaimReport, FileReport, Item, Priority, Report, SectionReport, Totals } from '../model.js';
 import { PRIORITIES } from '../model.js';
-import type { Renderer } from './types.js';
+import { progressBar } from './bar.js';
+import { type Cell, type Column, cell, formatRow, widest } from './columns.js';
+import { claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent } from './format.js';
+import { plural, safe } from './text.js';
+import type { Renderer, RenderOptions } from './types.js';
 
 /** How many open blocking items the terminal report lists before `… and N more`. */
-const BLOCKING_LIMIT = 10;
+export const BLOCKING_LIMIT = 10;
+
+/** Narrowest layout the report is drawn for; narrower terminals get this width. */
+const MIN_WIDTH = 40;
+/** Bars never grow past this many cells, however wide the terminal. */
+const MAX_BAR = 40;
+const MIN_BAR = 6;
+/** A bar narrower than this says little; below it, section titles get the room. */
+const USEFUL_BAR = 10;
+/** Section titles keep at least this many columns when a bar is drawn beside them. */
+const LABEL_FIRST = 36;
+const GAP = 2;
 
 /**
- * `--format table` (the default): the terminal report of SPEC.md §10 — a
- * verdict line, overall and per-priority progress, remaining effort, open
- * blocking items as `path:line`, stale claims. Fits `options.width` columns.
+ * `--format table` (the default): the terminal report of SPEC.md §10 and
+ * issue 3 — a verdict line; overall and per-priority (or, with `by:
+ * 'section'`, per-section) progress with bars, percentages, remaining effort
+ * and unestimated counts; a per-file table when there are several files; the
+ * open blocking items as `path:line  title`; stale claims with what the file
+ * says and what was counted.
+ *
+ * Every line fits `options.width` display columns (at least 40); wider
+ * terminals get longer bars and titles. Text from files is sanitised, so no
+ * control character or escape sequence from a file reaches the terminal.
  */
 export const renderTable: Renderer = (report, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const out: string[] = [];
-  out.push(verdictLine(report, c), '');
-
-  const table = new Table({
-    head: ['', 'items', 'done', 'open', 'wip', 'blocked', '%', 'progress'],
-    style: { head: [], border: [], compact: true, 'padding-left': 0, 'padding-right': 2 },
-    chars: EMPTY_BORDERS,
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
-  });
-  const barWidth = Math.max(10, Math.min(30, options.width - 60));
-  const row = (label: string, totals: Totals, paint = (s: string): string => s): string[] => [
-    paint(label),
-    String(totals.items),
-    String(totals.done),
-    String(totals.open),
-    String(totals.inProgress),
-    String(totals.blocked),
-    formatPercent(totals.percent),
-    bar(totals.percent, barWidth, options.unicode, c),
+  const width = Math.max(MIN_WIDTH, Math.floor(options.width));
+  const blocks: string[][] = [
+    [verdictLine(report, c)],
+    breakdown(report, options, width, c),
+    effortLines(report, c),
+    report.files.length > 1 ? fileTable(report, options, width, c) : [],
+    blockingLines(report, width, c),
+    staleClaimLines(report, width, c),
   ];
-  table.push(row('overall', report.totals, c.bold));
-  for (const level of PRIORITIES) {
-    const totals = report.byPriority[level];
-    if (totals.items + totals.cancelled === 0) continue;
-    table.push(row(level, totals, PRIORITY_COLOUR[level](c)));
-  }
-  out.push(table.toString(), '');
-
-  const effort = report.totals.effort;
-  const unestimated = effort.unestimated > 0 ? ` · ${effort.unestimated} open item${effort.unestimated === 1 ? '' : 's'} unestimated` : '';
-  out.push(`Remaining effort: ${formatEffort(effort.minHours, effort.maxHours, report.options.hoursPerDay)}${unestimated}`);
-  if (report.totals.cancelled > 0) out.push(c.dim(`${report.totals.cancelled} cancelled item${report.totals.cancelled === 1 ? '' : 's'} not counted`));
-
-  const blocking = report.files.flatMap((file) => file.items.filter((item) => item.blocking).map((item) => ({ file: file.path, item })));
-  if (blocking.length > 0) {
-    out.push('', c.bold.red(`Blocking (${blocking.length})`));
-    for (const { file, item } of blocking.slice(0, BLOCKING_LIMIT)) out.push(itemLine(file, item, options.width, c));
-    if (blocking.length > BLOCKING_LIMIT) {
-      out.push(c.dim(`  … and ${blocking.length - BLOCKING_LIMIT} more`));
-    }
-  }
-
-  const stale = report.files.flatMap((file) => file.claims.filter((claim) => claim.stale).map((claim) => ({ file: file.path, claim })));
-  if (stale.length > 0) {
-    out.push('', c.bold.yellow(`Stale claims (${stale.length})`));
-    for (const { file, claim } of stale) {
-      out.push(`  ${c.cyan(`${file}:${claim.line}`)}  ${truncate(`"${claim.text}"`, 40)}  ${c.dim('counted')} ${describeCounted({ ...claim.counted })}`);
-    }
-  }
-
-  if (report.files.length > 1) out.push('', c.dim(`${report.files.length} files · ${report.totals.items} items`));
-  return `${out.join('\n')}\n`;
+  return `${blocks.filter((block) => block.length > 0).map((block) => block.join('\n')).join('\n\n')}\n`;
 };
 
-/** `READY` or `NOT READY — 24 blocking items open (critical)`. */
+/**
+ * The verdict (issue 3): `NOT READY — 24 blocking items open (critical)` or
+ * `READY — …`, bold red or green. Names the priority levels that hold
+ * blocking items.
+ */
 export function verdictLine(report: Report, c: ChalkInstance): string {
+  const { totals, options } = report;
   if (report.ready) {
-    const note = report.totals.open > 0 ? ` — no blocking items (${report.totals.open} open below ${report.options.failOn})` : '';
-    return c.bold.green(`READY${note}`);
+    let note: string;
+    if (totals.items === 0) note = 'no open items found';
+    else if (totals.open === 0) note = `all ${plural(totals.items, 'item')} done`;
+    else if (options.failOn === 'none') note = `nothing blocks (--fail-on none), ${totals.open} open`;
+    else note = `no blocking items, ${totals.open} open below ${options.failOn}`;
+    return c.bold.green(`READY — ${note}`);
   }
-  const n = report.totals.blocking;
   const levels = PRIORITIES.filter((level) => report.byPriority[level].blocking > 0).join(', ');
-  return c.bold.red(`NOT READY — ${n} blocking item${n === 1 ? '' : 's'} open (${levels})`);
+  return c.bold.red(`NOT READY — ${plural(totals.blocking, 'blocking item')} open (${levels})`);
 }
 
-/** Hours as a range, with days when long: `97–123 h (12.1–15.4 d)`. */
-export function formatEffort(minHours: number, maxHours: number, hoursPerDay: number): string {
-  const range = (a: number, b: number, unit: string): string => (a === b ? `${trim(a)} ${unit}` : `${trim(a)}–${trim(b)} ${unit}`);
-  const hours = range(minHours, maxHours, 'h');
-  if (maxHours < hoursPerDay * 2) return hours;
-  return `${hours} (${range(round1(minHours / hoursPerDay), round1(maxHours / hoursPerDay), 'd')})`;
+/** A row of the breakdown: a label, its totals and how to paint the label. */
+interface BreakdownRow {
+  label: string;
+  totals: Totals;
+  paint?: (s: string) => string;
+  /** Rows without items are dimmed. */
+  empty?: boolean;
+  /** Cut the label at its start (a path) rather than its end. */
+  cutStart?: boolean;
 }
 
-function describeCounted(counted: Record<string, number | undefined>): string {
-  const parts: string[] = [];
-  if (counted.open !== undefined) parts.push(`${counted.open} open`);
-  if (counted.done !== undefined) parts.push(`${counted.done} done`);
-  if (counted.items !== undefined) parts.push(`of ${counted.items}`);
-  if (counted.donePercent !== undefined) parts.push(`${formatPercent(counted.donePercent)} done`);
-  if (counted.openPercent !== undefined) parts.push(`${formatPercent(counted.openPercent)} open`);
-  return parts.join(' ');
+const NUMBER_HEADERS = ['done', 'open', 'wip', 'blocked', '%'] as const;
+
+/** Overall and per-priority (or per-section) progress as an aligned table with bars. */
+function breakdown(report: Report, options: RenderOptions, width: number, c: ChalkInstance): string[] {
+  const hoursPerDay = report.options.hoursPerDay;
+  const rows: BreakdownRow[] = [{ label: 'overall', totals: report.totals, paint: c.bold }];
+  if (options.by === 'section') rows.push(...sectionRows(report, c));
+  else {
+    for (const level of PRIORITIES) {
+      const totals = report.byPriority[level];
+      const empty = totals.items + totals.cancelled === 0;
+      rows.push({ label: level, totals, paint: empty ? c.dim : PRIORITY_COLOUR[level](c), empty });
+    }
+  }
+
+  const numbers = rows.map((row) => [
+    String(row.totals.done),
+    String(row.totals.open),
+    String(row.totals.inProgress),
+    String(row.totals.blocked),
+    formatPercent(row.totals.percent, row.totals.items),
+  ]);
+  const remaining = rows.map((row) => formatEffortRange(row.totals.effort.minHours, row.totals.effort.maxHours, hoursPerDay));
+  const unestimated = rows.map((row) => (row.totals.effort.unestimated > 0 ? String(row.totals.effort.unestimated) : ''));
+  const numberColumns: Column[] = NUMBER_HEADERS.map((header, i) => ({
+    width: widest(numbers.map((n) => n[i]!), header.length),
+    align: 'right',
+  }));
+  const remainingColumn: Column = { width: widest(remaining, 'remaining'.length), align: 'right' };
+  const unestimatedColumn: Column = { width: widest(unestimated, 'no est.'.length), align: 'right' };
+  const fixed = [...numberColumns, remainingColumn, unestimatedColumn].reduce((sum, col) => sum + col.width + GAP, 0);
+
+  // Whole labels and a useful bar when both fit; else a short bar if labels keep LABEL_FIRST
+  // columns; else no bar, and labels take the room (section titles are cut with …).
+  const labelNeed = widest(rows.map((row) => row.label));
+  const room = width - fixed;
+  let labelWidth: number;
+  let barWidth: number;
+  if (room - labelNeed - GAP >= USEFUL_BAR) {
+    labelWidth = labelNeed;
+    barWidth = Math.min(MAX_BAR, room - labelNeed - GAP);
+  } else if (room - GAP - USEFUL_BAR >= LABEL_FIRST) {
+    barWidth = USEFUL_BAR;
+    labelWidth = room - GAP - USEFUL_BAR;
+  } else {
+    barWidth = 0;
+    labelWidth = Math.max(8, room);
+  }
+
+  const columns: Column[] = [{ width: labelWidth }, ...numberColumns];
+  if (barWidth > 0) columns.push({ width: barWidth });
+  columns.push(remainingColumn, unestimatedColumn);
+
+  const header = [cell(''), ...NUMBER_HEADERS.map((h) => cell(h, c.dim))];
+  if (barWidth > 0) header.push(cell('progress', c.dim));
+  header.push(cell('remaining', c.dim), cell('no est.', c.dim));
+
+  const lines = [formatRow(header, columns, GAP)];
+  rows.forEach((row, r) => {
+    const dim = row.empty ? c.dim : (s: string): string => s;
+    const cells: Cell[] = [cell(row.label, row.paint, row.cutStart ? 'start' : 'end'), ...numbers[r]!.map((n) => cell(n, dim))];
+    if (barWidth > 0) cells.push(row.totals.items === 0 ? cell('') : barCell(row.totals.percent, barWidth, options.unicode, c));
+    cells.push(cell(remaining[r]!, dim), cell(unestimated[r]!, c.yellow));
+    lines.push(formatRow(cells, columns, GAP));
+  });
+  return lines;
 }
 
-function itemLine(file: string, item: Item, width: number, c: ChalkInstance): string {
-  const location = `${file}:${item.line}`;
-  const room = Math.max(20, width - location.length - 4);
-  return `  ${c.cyan(location)}  ${truncate(item.title, room)}`;
+/**
+ * Per-section rows (`--by section`): each file (when several), then its
+ * sections that hold items, indented by depth. A section that is itself a
+ * heading item (`### 3. Fix X`) is left out: its item is the whole row.
+ */
+function sectionRows(report: Report, c: ChalkInstance): BreakdownRow[] {
+  const several = report.files.length > 1;
+  return report.files.flatMap((file) => {
+    const sections = sectionsWithItems(file);
+    const minDepth = Math.min(...sections.map((s) => s.depth));
+    const indent = several ? 1 : 0;
+    const rows: BreakdownRow[] = sections.map((s) => ({
+      label: `${'  '.repeat(indent + s.depth - minDepth)}${safe(s.title)}`,
+      totals: s.totals,
+      paint: PRIORITY_COLOUR[s.priority](c),
+    }));
+    return several ? [{ label: safe(file.path), totals: file.totals, paint: c.cyan, cutStart: true }, ...rows] : rows;
+  });
 }
 
-function bar(percent: number, width: number, unicode: boolean, c: ChalkInstance): string {
-  const filled = Math.round((percent / 100) * width);
-  const [full, empty] = unicode ? ['█', '░'] : ['#', '-'];
-  return c.green(full.repeat(filled)) + c.dim(empty.repeat(width - filled));
+/** The sections of a file that hold items, without those that are heading items themselves. */
+export function sectionsWithItems(file: FileReport): SectionReport[] {
+  const headingItems = new Set(file.items.filter((item) => item.kind === 'heading').map((item) => item.line));
+  return file.sections.filter((s) => s.totals.items + s.totals.cancelled > 0 && !headingItems.has(s.line));
 }
 
-function formatPercent(percent: number): string {
-  return `${percent.toFixed(1)}%`;
+function barCell(percent: number, width: number, unicode: boolean, c: ChalkInstance): Cell {
+  const { filled, empty } = progressBar(percent, width, unicode);
+  return cell(filled + empty, (fitted) => c.green(fitted.slice(0, filled.length)) + c.dim(fitted.slice(filled.length)));
 }
 
-function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+/** `Remaining effort: 97–123 h (12–16 d at 8 h/day) · 21 open items unestimated`, and cancelled items. */
+function effortLines(report: Report, c: ChalkInstance): string[] {
+  const lines = [`Remaining effort: ${describeRemainingEffort(report.totals.effort, report.options.hoursPerDay)}`];
+  const cancelled = report.totals.cancelled;
+  if (cancelled > 0) lines.push(c.dim(`${plural(cancelled, 'cancelled item')} not counted`));
+  return lines;
 }
 
-const trim = (n: number): string => String(Math.round(n * 100) / 100);
-const round1 = (n: number): number => Math.round(n * 10) / 10;
+/** One row per file: done, open, blocking, percent, a bar when there is room, remaining effort. */
+function fileTable(report: Report, options: RenderOptions, width: number, c: ChalkInstance): string[] {
+  const hoursPerDay = report.options.hoursPerDay;
+  const headers = ['done', 'open', 'blocking', '%'] as const;
+  const values = report.files.map((file) => [
+    String(file.totals.done),
+    String(file.totals.open),
+    String(file.totals.blocking),
+    formatPercent(file.totals.percent, file.totals.items),
+  ]);
+  const remaining = report.files.map((file) => formatEffortRange(file.totals.effort.minHours, file.totals.effort.maxHours, hoursPerDay));
+  const numberColumns: Column[] = headers.map((h, i) => ({ width: widest(values.map((v) => v[i]!), h.length), align: 'right' }));
+  const remainingColumn: Column = { width: widest(remaining, 'remaining'.length), align: 'right' };
+  const fixed = [...numberColumns, remainingColumn].reduce((sum, col) => sum + col.width + GAP, 0);
+  const paths = report.files.map((file) => safe(file.path));
+  const pathWidth = Math.min(widest(paths, 'file'.length), Math.max(12, width - fixed));
+  const spare = width - pathWidth - fixed - GAP;
+  const barWidth = spare >= MIN_BAR ? Math.min(MAX_BAR, spare) : 0;
 
-const PRIORITY_COLOUR: Record<Priority, (c: ChalkInstance) => (s: string) => string> = {
+  const columns: Column[] = [{ width: pathWidth, cut: 'start' }, ...numberColumns];
+  if (barWidth > 0) columns.push({ width: barWidth });
+  columns.push(remainingColumn);
+  const header = [cell('file', c.dim), ...headers.map((h) => cell(h, c.dim))];
+  if (barWidth > 0) header.push(cell('progress', c.dim));
+  header.push(cell('remaining', c.dim));
+
+  const lines = [formatRow(header, columns, GAP)];
+  report.files.forEach((file, i) => {
+    const cells: Cell[] = [
+      cell(paths[i]!, c.cyan),
+      cell(values[i]![0]!),
+      cell(values[i]![1]!),
+      cell(values[i]![2]!, file.totals.blocking > 0 ? c.red : undefined),
+      cell(values[i]![3]!),
+    ];
+    if (barWidth > 0) cells.push(file.totals.items === 0 ? cell('') : barCell(file.totals.percent, barWidth, options.unicode, c));
+    cells.push(cell(remaining[i]!));
+    lines.push(formatRow(cells, columns, GAP));
+  });
+  return lines;
+}
+
+/** Open blocking items, highest priority first, as `path:line  title`, capped at {@link BLOCKING_LIMIT}. */
+function blockingLines(report: Report, width: number, c: ChalkInstance): string[] {
+  const blocking = report.files
+    .flatMap((file) => file.items.filter((item) => item.blocking).map((item) => ({ file, item })))
+    .sort((a, b) => rank(a.item.priority) - rank(b.item.priority));
+  if (blocking.length === 0) return [];
+  const shown = blocking.slice(0, BLOCKING_LIMIT);
+  const locations = shown.map(({ file, item }) => location(file, item));
+  const locationWidth = Math.min(widest(locations), Math.max(12, width - 2 - GAP - 16));
+  const columns: Column[] = [{ width: locationWidth, cut: 'start' }, { width: Math.max(1, width - 2 - GAP - locationWidth) }];
+  const lines = [c.bold.red(`Blocking items (${blocking.length})`)];
+  shown.forEach(({ item }, i) => {
+    lines.push(formatRow([cell(locations[i]!, c.cyan), cell(`${safe(item.title)}${statusNote(item)}`)], columns, GAP, 2));
+  });
+  if (blocking.length > shown.length) {
+    lines.push(c.dim(`  … and ${blocking.length - shown.length} more: shipready list --blocking`));
+  }
+  return lines;
+}
+
+/** ` (in progress)` or ` (blocked)` after a blocking item's title; nothing for `todo`. */
+function statusNote(item: Item): string {
+  if (item.status === 'in_progress') return ' (in progress)';
+  if (item.status === 'blocked') return ' (blocked)';
+  return '';
+}
+
+/**
+ * Stale claims, grouped by file: the line, what the file says (as written)
+ * and what was counted. Claims that name a file outside the report are
+ * counted in one closing line.
+ */
+function staleClaimLines(report: Report, width: number, c: ChalkInstance): string[] {
+  const stale = report.files.map((file) => ({ file, claims: file.claims.filter((claim) => claim.stale === true) }));
+  const count = stale.reduce((sum, entry) => sum + entry.claims.length, 0);
+  const unverifiable = report.files.reduce((sum, file) => sum + file.claims.filter((claim) => claim.stale === null).length, 0);
+  if (count === 0 && unverifiable === 0) return [];
+  const lines: string[] = [];
+  if (count > 0) {
+    lines.push(`${c.bold.yellow(`Stale claims (${count})`)}${c.dim(' — shipready fix rewrites them')}`);
+    const all = stale.flatMap((entry) => entry.claims);
+    const lineWidth = widest(all.map((claim) => `line ${claim.line}`));
+    const says = all.map(quoted);
+    const counted = all.map((claim) => `counted ${describeCounted(claim.counted)}`);
+    const countedWidth = widest(counted);
+    const saysWidth = Math.max(8, Math.min(widest(says), width - 4 - lineWidth - GAP - GAP - countedWidth));
+    const columns: Column[] = [{ width: lineWidth }, { width: saysWidth }, { width: Math.max(1, width - 4 - lineWidth - saysWidth - 2 * GAP) }];
+    let index = 0;
+    for (const { file, claims } of stale) {
+      if (claims.length === 0) continue;
+      lines.push(formatRow([cell(safe(file.path), c.cyan)], [{ width: width - 2, cut: 'start' }], GAP, 2));
+      for (const claim of claims) {
+        lines.push(formatRow([cell(`line ${claim.line}`, c.dim), cell(says[index]!), cell(counted[index]!, c.yellow)], columns, GAP, 4));
+        index++;
+      }
+    }
+  }
+  if (unverifiable > 0) {
+    const what = unverifiable === 1 ? '1 claim names a file' : `${unverifiable} claims name files`;
+    lines.push(c.dim(`${count > 0 ? '  ' : ''}${what} outside this report and could not be checked`));
+  }
+  return lines;
+}
+
+function quoted(claim: ClaimReport): string {
+  return `"${claimText(claim)}"`;
+}
+
+function location(file: FileReport, item: Item): string {
+  return `${safe(file.path)}:${item.line}`;
+}
+
+const rank = (priority: Priority): number => PRIORITIES.indexOf(priority);
+
+/** The colour of each priority level's label. */
+export const PRIORITY_COLOUR: Record<Priority, (c: ChalkInstance) => (s: string) => string> = {
   critical: (c) => c.red,
   high: (c) => c.yellow,
   medium: (c) => c.blue,
   low: (c) => c.green,
   none: (c) => c.dim,
-};
-
-const EMPTY_BORDERS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
-  'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '',
 };

@@ -1,6 +1,7 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { analyze, hasFileErrors } from '../../pipeline.js';
 import { type FormatName, renderers } from '../../render/index.js';
+import { BREAKDOWNS, type Breakdown } from '../../render/types.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
 import { printDiagnostics, writePayload } from '../output.js';
@@ -16,7 +17,8 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
     .description('print the readiness report (the default command)')
     .argument('[paths...]', 'markdown files, directories or globs (default: the current directory)');
   for (const option of commonOptions()) command.addOption(option);
-  command.action(async (paths: string[], options: CommonOptions) => {
+  command.addOption(new Option('--by <rows>', 'progress rows of the table and markdown formats').choices(BREAKDOWNS));
+  command.action(async (paths: string[], options: CommonOptions & { by?: Breakdown }) => {
     const format = (options.format ?? 'table') as FormatName;
     const settings = await resolveSettings(ctx, options, format === 'table');
     const { report } = await analyze({
@@ -26,7 +28,7 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
       vocabulary: settings.vocabulary,
       ignore: settings.ignore,
     });
-    await writePayload(ctx, renderers[format](report, settings.render), options.output);
+    await writePayload(ctx, renderers[format](report, { ...settings.render, by: options.by }), options.output);
     printDiagnostics(ctx, report, Boolean(options.quiet));
     done(hasFileErrors(report) ? 2 : 0);
   });

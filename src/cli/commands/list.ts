@@ -1,0 +1,97 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { ShipreadyError } from '../../errors.js';
+import {
+  DEFAULT_FILTER,
+  filterItems,
+  GROUP_KEYS,
+  type GroupKey,
+  groupItems,
+  type ItemFilter,
+  parsePriorities,
+  parseStatuses,
+  SORT_KEYS,
+  type SortKey,
+  sortItems,
+} from '../../list/index.js';
+import type { Priority, Status } from '../../model.js';
+import { LIST_FORMAT_NAMES, type ListFormatName, listRenderers } from '../../render/list.js';
+import { analyze, hasFileErrors } from '../../pipeline.js';
+import type { ExitCode, RunContext } from '../context.js';
+import { type CommonOptions, commonOptions } from '../options.js';
+import { printDiagnostics, writePayload } from '../output.js';
+import { resolveSettings } from '../settings.js';
+
+/** The options of `shipready list`, as commander parses them. */
+interface ListOptions extends CommonOptions {
+  status?: Set<Status>;
+  priority?: Set<Priority>;
+  blocking?: boolean;
+  grep?: string;
+  file?: string;
+  sort?: SortKey;
+  groupBy?: GroupKey;
+}
+
+/** Turns a filter parser's UsageError into commander's, so the message names the option. */
+function asArgParser<T>(parse: (value: string) => T): (value: string) => T {
+  return (value) => {
+    try {
+      return parse(value);
+    } catch (error) {
+      if (error instanceof ShipreadyError) throw new InvalidArgumentError(error.message);
+      throw error;
+    }
+  };
+}
+
+/**
+ * `shipready list [paths…]`: the items themselves, one per line, filtered,
+ * sorted and grouped (SPEC.md §10, issue 3). Exit 0, or 2 when a file could
+ * not be read.
+ */
+export function registerList(program: Command, ctx: RunContext, done: (code: ExitCode) => void): void {
+  const command = program
+    .command('list')
+    .description('list the items, filtered and sorted (default: open items)')
+    .argument('[paths...]', 'markdown files, directories or globs (default: the current directory)');
+  command
+    .addOption(new Option('--status <list>', 'statuses to show, comma-separated: todo, in_progress, blocked, done, cancelled, open, all (default: open)').argParser(asArgParser(parseStatuses)))
+    .addOption(new Option('--priority <level>', 'a priority, or `high+` for that level and above; comma-separated for several').argParser(asArgParser(parsePriorities)))
+    .addOption(new Option('--blocking', 'only items that block readiness'))
+    .addOption(new Option('--grep <text>', 'only items whose title contains the text (case-insensitive)'))
+    .addOption(new Option('--file <text>', 'only items in files whose path contains the text'))
+    .addOption(new Option('--sort <key>', 'order of the items').choices(SORT_KEYS).default('file'))
+    .addOption(new Option('--group-by <key>', 'group the items under headings').choices(GROUP_KEYS));
+  for (const option of commonOptions(LIST_FORMAT_NAMES)) command.addOption(option);
+  command.action(async (paths: string[], options: ListOptions) => {
+    const format = (options.format ?? 'text') as ListFormatName;
+    const settings = await resolveSettings(ctx, options, format === 'text');
+    const { report } = await analyze({
+      paths: paths.length > 0 ? paths : settings.include,
+      cwd: ctx.cwd,
+      report: settings.report,
+      vocabulary: settings.vocabulary,
+      ignore: settings.ignore,
+    });
+    const filter: ItemFilter = {
+      statuses: options.status ?? DEFAULT_FILTER.statuses,
+      priorities: options.priority ?? DEFAULT_FILTER.priorities,
+      blocking: Boolean(options.blocking),
+      ...(options.grep !== undefined ? { grep: options.grep } : {}),
+      ...(options.file !== undefined ? { file: options.file } : {}),
+    };
+    const items = sortItems(filterItems(report, filter), options.sort ?? 'file');
+    const groups = groupItems(items, options.groupBy ?? null);
+    // Titles are cut to the terminal's width; piped or written to a file, lines stay whole.
+    const sized = options.output === undefined && (Boolean(ctx.stdout.isTTY) || ctx.stdout.columns !== undefined || Boolean(ctx.env.COLUMNS));
+    const text = listRenderers[format](groups, {
+      ...settings.render,
+      width: sized ? settings.render.width : Number.POSITIVE_INFINITY,
+      hoursPerDay: report.options.hoursPerDay,
+    });
+    await writePayload(ctx, text, options.output);
+    if (items.length === 0 && format === 'text' && !options.quiet) ctx.stderr.write('shipready: no items match the filters\n');
+    printDiagnostics(ctx, report, Boolean(options.quiet));
+    done(hasFileErrors(report) ? 2 : 0);
+  });
+}

@@ -1,0 +1,109 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { ItemGroup, ListedItem } from '../list/index.js';
+import type { Status } from '../model.js';
+import { type Cell, type Column, cell, formatRow, widest } from './columns.js';
+import { formatItemEffort } from './format.js';
+import { PRIORITY_COLOUR } from './table.js';
+import { safe } from './text.js';
+import type { RenderOptions } from './types.js';
+
+/** What the list renderers are given besides the groups: the report's render options and its day length. */
+export interface ListRenderOptions extends RenderOptions {
+  /** Hours in one day of effort, for `2–3 d` (SPEC.md §4). */
+  hoursPerDay: number;
+}
+
+/** A list renderer turns filtered, sorted, grouped items into the text of one `list --format`. Pure. */
+export type ListRenderer = (groups: readonly ItemGroup[], options: ListRenderOptions) => string;
+
+const GAP = 2;
+/** Titles keep at least this many columns, even when paths are long. */
+const MIN_TITLE = 16;
+
+/**
+ * `list --format text` (the default): one item per line,
+ * `status  priority  path:line  title  effort`, aligned by display width.
+ * Titles are cut with `…` to fit `options.width` (pass `Infinity` for no
+ * limit, e.g. when stdout is a pipe); `path:line` is never cut, so a line
+ * with a very long path may run past the width rather than lose where the
+ * item is. Groups get a `label (count)` line and their items are indented.
+ * Text from files is sanitised.
+ */
+export const renderListText: ListRenderer = (groups, options) => {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const items = groups.flatMap((group) => group.items);
+  if (items.length === 0) return '';
+  const grouped = groups.some((group) => group.label !== null);
+  const indent = grouped ? 2 : 0;
+
+  const locations = items.map((item) => `${safe(item.path)}:${item.line}`);
+  const titles = items.map((item) => safe(item.title));
+  const efforts = items.map((item) => formatItemEffort(item.effort, options.hoursPerDay));
+  const statusWidth = widest(items.map((item) => item.status));
+  const priorityWidth = widest(items.map((item) => item.priority));
+  const effortWidth = widest(efforts);
+  const effortRoom = effortWidth > 0 ? effortWidth + GAP : 0;
+  const fixed = indent + statusWidth + GAP + priorityWidth + GAP + effortRoom;
+  const width = Number.isFinite(options.width) ? Math.max(40, Math.floor(options.width)) : Number.POSITIVE_INFINITY;
+  const locationWidth = widest(locations);
+  const titleWidth = Math.max(MIN_TITLE, Math.min(widest(titles), width - fixed - locationWidth - GAP));
+
+  const columns: Column[] = [{ width: statusWidth }, { width: priorityWidth }, { width: locationWidth }, { width: titleWidth }];
+  if (effortWidth > 0) columns.push({ width: effortWidth, align: 'right' });
+
+  const lines: string[] = [];
+  let index = 0;
+  for (const group of groups) {
+    if (group.items.length === 0) continue;
+    if (group.label !== null) {
+      if (lines.length > 0) lines.push('');
+      const label = `${safe(group.label)} (${group.items.length})`;
+      lines.push(formatRow([cell(label, c.bold, 'start')], [{ width: Number.isFinite(width) ? width : label.length + 1 }]));
+    }
+    for (const item of group.items) {
+      const cells: Cell[] = [
+        cell(item.status, STATUS_COLOUR[item.status](c)),
+        cell(item.priority, PRIORITY_COLOUR[item.priority](c)),
+        cell(locations[index]!, c.cyan),
+        cell(titles[index]!, item.blocking ? c.bold : undefined),
+      ];
+      if (effortWidth > 0) cells.push(cell(efforts[index]!, c.dim));
+      lines.push(formatRow(cells, columns, GAP, indent));
+      index++;
+    }
+  }
+  return `${lines.join('\n')}\n`;
+};
+
+/**
+ * `list --format json`: one JSON document, `{schemaVersion, count, items}`,
+ * each item as in the report (SPEC.md §8) with its file's `path` first, in
+ * listed order (groups flattened).
+ */
+export const renderListJson: ListRenderer = (groups) => {
+  const items: ListedItem[] = groups.flatMap((group) => group.items.map(({ path, ...item }) => ({ path, ...item })));
+  return `${JSON.stringify({ schemaVersion: 1, count: items.length, items }, null, 2)}\n`;
+};
+
+/**
+ * Every `list --format`, by name. The option's choices and help come from
+ * these keys (STYLE.md "renderers registered in one map").
+ */
+export const listRenderers = {
+  text: renderListText,
+  json: renderListJson,
+} satisfies Record<string, ListRenderer>;
+
+/** A `list --format` name. */
+export type ListFormatName = keyof typeof listRenderers;
+
+/** The `list --format` names, in help order. */
+export const LIST_FORMAT_NAMES = Object.keys(listRenderers) as ListFormatName[];
+
+const STATUS_COLOUR: Record<Status, (c: ChalkInstance) => (s: string) => string> = {
+  todo: (c) => c.reset,
+  in_progress: (c) => c.yellow,
+  blocked: (c) => c.magenta,
+  done: (c) => c.green,
+  cancelled: (c) => c.dim,
+};
