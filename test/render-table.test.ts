@@ -4,6 +4,8 @@ import path from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
+import { FORMAT_NAMES } from '../src/render/index.js';
+import { LIST_FORMAT_NAMES } from '../src/render/list.js';
 import { formatEffortRange, describeRemainingEffort } from '../src/render/format.js';
 import { progressBar } from '../src/render/bar.js';
 import { renderTable } from '../src/render/table.js';
@@ -170,5 +172,23 @@ describe('format helpers', () => {
     const report = await jsonReport(['fixtures/seeds']);
     const options = { color: false, width: 80, unicode: true };
     expect(renderTable(report, options)).toBe(renderTable(structuredClone(report), options));
+  });
+});
+
+describe('public surface: the README, --help and the renderer maps agree', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const formats = readme.slice(readme.indexOf('## Formats\n'), readme.indexOf('\n## ', readme.indexOf('## Formats\n') + 1));
+
+  it('lists every report format in the README format table, and nothing else', () => {
+    const documented = [...formats.matchAll(/^\| `([a-z]+)` \|/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual([...FORMAT_NAMES].sort());
+  });
+
+  it('documents and offers every list format', async () => {
+    const help = await runCli(['list', '--help']);
+    for (const name of LIST_FORMAT_NAMES) {
+      expect(help.stdout).toContain(`"${name}"`);
+      expect(formats).toContain(`\`${name}\``);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { ItemGroup, ListedItem } from '../list/index.js';
+import type { GroupKey, ItemGroup, ListedItem } from '../list/index.js';
 import type { Status } from '../model.js';
 import { type Cell, type Column, cell, formatRow, widest } from './columns.js';
 import { formatItemEffort } from './format.js';
@@ -11,6 +11,8 @@ import type { RenderOptions } from './types.js';
 export interface ListRenderOptions extends RenderOptions {
   /** Hours in one day of effort, for `2–3 d` (SPEC.md §4). */
   hoursPerDay: number;
+  /** The `--group-by` key, if any: its column is left out of the lines, the group heading says it. */
+  groupBy?: GroupKey;
 }
 
 /** A list renderer turns filtered, sorted, grouped items into the text of one `list --format`. Pure. */
@@ -18,15 +20,16 @@ export type ListRenderer = (groups: readonly ItemGroup[], options: ListRenderOpt
 
 const GAP = 2;
 /** Titles keep at least this many columns, even when paths are long. */
-const MIN_TITLE = 16;
+const MIN_TITLE = 12;
 
 /**
  * `list --format text` (the default): one item per line,
  * `status  priority  path:line  title  effort`, aligned by display width.
  * Titles are cut with `…` to fit `options.width` (pass `Infinity` for no
- * limit, e.g. when stdout is a pipe); `path:line` is never cut, so a line
- * with a very long path may run past the width rather than lose where the
- * item is. Groups get a `label (count)` line and their items are indented.
+ * limit, e.g. when stdout is a pipe); `path:line` is never cut: when long
+ * paths leave titles fewer than 12 columns the effort column is dropped,
+ * and past that a line runs over the width rather than lose where the item
+ * is. The `groupBy` column is left out: the group heading names it. Groups get a `label (count)` line and their items are indented.
  * Text from files is sanitised.
  */
 export const renderListText: ListRenderer = (groups, options) => {
@@ -39,16 +42,22 @@ export const renderListText: ListRenderer = (groups, options) => {
   const locations = items.map((item) => `${safe(item.path)}:${item.line}`);
   const titles = items.map((item) => safe(item.title));
   const efforts = items.map((item) => formatItemEffort(item.effort, options.hoursPerDay));
-  const statusWidth = widest(items.map((item) => item.status));
-  const priorityWidth = widest(items.map((item) => item.priority));
-  const effortWidth = widest(efforts);
-  const effortRoom = effortWidth > 0 ? effortWidth + GAP : 0;
-  const fixed = indent + statusWidth + GAP + priorityWidth + GAP + effortRoom;
+  const showStatus = options.groupBy !== 'status';
+  const showPriority = options.groupBy !== 'priority';
+  const statusWidth = showStatus ? widest(items.map((item) => item.status)) : 0;
+  const priorityWidth = showPriority ? widest(items.map((item) => item.priority)) : 0;
+  const room = (w: number): number => (w > 0 ? w + GAP : 0);
   const width = Number.isFinite(options.width) ? Math.max(40, Math.floor(options.width)) : Number.POSITIVE_INFINITY;
   const locationWidth = widest(locations);
-  const titleWidth = Math.max(MIN_TITLE, Math.min(widest(titles), width - fixed - locationWidth - GAP));
+  const titleRoom = (effort: number): number => width - indent - room(statusWidth) - room(priorityWidth) - room(effort) - locationWidth - GAP;
+  // Long paths in a narrow terminal: the effort column goes before titles drop below MIN_TITLE.
+  const effortWidth = titleRoom(widest(efforts)) < MIN_TITLE ? 0 : widest(efforts);
+  const titleWidth = Math.max(MIN_TITLE, Math.min(widest(titles), titleRoom(effortWidth)));
 
-  const columns: Column[] = [{ width: statusWidth }, { width: priorityWidth }, { width: locationWidth }, { width: titleWidth }];
+  const columns: Column[] = [];
+  if (showStatus) columns.push({ width: statusWidth });
+  if (showPriority) columns.push({ width: priorityWidth });
+  columns.push({ width: locationWidth }, { width: titleWidth });
   if (effortWidth > 0) columns.push({ width: effortWidth, align: 'right' });
 
   const lines: string[] = [];
@@ -61,12 +70,10 @@ export const renderListText: ListRenderer = (groups, options) => {
       lines.push(formatRow([cell(label, c.bold, 'start')], [{ width: Number.isFinite(width) ? width : label.length + 1 }]));
     }
     for (const item of group.items) {
-      const cells: Cell[] = [
-        cell(item.status, STATUS_COLOUR[item.status](c)),
-        cell(item.priority, PRIORITY_COLOUR[item.priority](c)),
-        cell(locations[index]!, c.cyan),
-        cell(titles[index]!, item.blocking ? c.bold : undefined),
-      ];
+      const cells: Cell[] = [];
+      if (showStatus) cells.push(cell(item.status, STATUS_COLOUR[item.status](c)));
+      if (showPriority) cells.push(cell(item.priority, PRIORITY_COLOUR[item.priority](c)));
+      cells.push(cell(locations[index]!, c.cyan), cell(titles[index]!, item.blocking ? c.bold : undefined));
       if (effortWidth > 0) cells.push(cell(efforts[index]!, c.dim));
       lines.push(formatRow(cells, columns, GAP, indent));
       index++;
@@ -101,7 +108,7 @@ export type ListFormatName = keyof typeof listRenderers;
 export const LIST_FORMAT_NAMES = Object.keys(listRenderers) as ListFormatName[];
 
 const STATUS_COLOUR: Record<Status, (c: ChalkInstance) => (s: string) => string> = {
-  todo: (c) => c.reset,
+  todo: () => (s) => s,
   in_progress: (c) => c.yellow,
   blocked: (c) => c.magenta,
   done: (c) => c.green,

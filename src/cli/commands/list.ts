@@ -88,6 +88,7 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
       ...settings.render,
       width: sized ? settings.render.width : Number.POSITIVE_INFINITY,
       hoursPerDay: report.options.hoursPerDay,
+      ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}),
     });
     await writePayload(ctx, text, options.output);
     if (items.length === 0 && format === 'text' && !options.quiet) ctx.stderr.write('shipready: no items match the filters\n');
