@@ -10,10 +10,12 @@ import type { ListedItem } from './filter.js';
 
 /** `--sort` keys. */
 export const SORT_KEYS = ['file', 'priority', 'status', 'effort'] as const;
+/** A `--sort` key; see {@link sortItems}. */
 export type SortKey = (typeof SORT_KEYS)[number];
 
 /** `--group-by` keys. */
 export const GROUP_KEYS = ['priority', 'file', 'section', 'status'] as const;
+/** A `--group-by` key; see {@link groupItems}. */
 export type GroupKey = (typeof GROUP_KEYS)[number];
 
 /** Items under one heading of a grouped list. `label` is null for the single group of an ungrouped list. */

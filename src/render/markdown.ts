@@ -120,6 +120,7 @@ function overview(report: Report): RootContent {
   const where: PhrasingContent[] =
     report.files.length === 1 ? [text(' in '), inlineCode(safe(report.files[0]!.path))] : [text(` in ${plural(report.files.length, 'file')}`)];
   const cancelled = t.cancelled > 0 ? ` ${plural(t.cancelled, 'cancelled item')} not counted.` : '';
+  if (t.items === 0) return paragraph([text('No items found'), ...where, text(`.${cancelled}`)]);
   return paragraph([
     strong([text(formatPercent(t.percent, t.items))]),
     text(` complete: ${t.done} of ${plural(t.items, 'item')} done, ${t.open} open${states.length > 0 ? ` (${states.join(', ')})` : ''}`),

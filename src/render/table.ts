@@ -109,13 +109,13 @@ function breakdown(report: Report, options: RenderOptions, width: number, c: Cha
   const unestimatedColumn: Column = { width: widest(unestimated, 'no est.'.length), align: 'right' };
   const fixed = [...numberColumns, remainingColumn, unestimatedColumn].reduce((sum, col) => sum + col.width + GAP, 0);
 
-  // Whole labels and a useful bar when both fit; else a short bar if labels keep LABEL_FIRST
+  // Whole labels and a bar when both fit; else a short bar if labels keep LABEL_FIRST
   // columns; else no bar, and labels take the room (section titles are cut with …).
   const labelNeed = widest(rows.map((row) => row.label));
   const room = width - fixed;
   let labelWidth: number;
   let barWidth: number;
-  if (room - labelNeed - GAP >= USEFUL_BAR) {
+  if (room - labelNeed - GAP >= MIN_BAR) {
     labelWidth = labelNeed;
     barWidth = Math.min(MAX_BAR, room - labelNeed - GAP);
   } else if (room - GAP - USEFUL_BAR >= LABEL_FIRST) {
