@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -265,6 +266,9 @@ describe('schema/config.schema.json', () => {
     expect(packed.status).toBe(0);
     const files = (JSON.parse(packed.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
     expect(files).toContain('schema/config.schema.json');
+    // …and resolves by its package path, for tools that import it.
+    const require = createRequire(path.join(ROOT, 'package.json'));
+    expect(require.resolve('shipready/schema/config.schema.json')).toBe(path.join(ROOT, 'schema', 'config.schema.json'));
   });
 });
 

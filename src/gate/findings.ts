@@ -1,5 +1,6 @@
-import type { ClaimNumbers, ClaimReport, Item, Priority, Report } from '../model.js';
+import type { ClaimReport, Item, Priority, Report } from '../model.js';
 import { PRIORITIES } from '../model.js';
+import { claimText, describeCounted } from '../render/format.js';
 
 /**
  * What a CI output points at in a file: an open blocking item (an error) or
@@ -66,20 +67,9 @@ export function staleFindings(report: Report): Finding[] {
   );
 }
 
-/** `"7/10 incomplete" but counted 7 open of 7`. */
+/** `"7/10 incomplete" but counted 7 of 7 open`, in the wording of the other renderers. */
 export function describeStaleClaim(claim: ClaimReport): string {
-  return `"${claim.text}" but counted ${describeNumbers(claim.counted ?? {})}`;
-}
-
-/** `7 open of 7`, `13.56% done`. */
-export function describeNumbers(numbers: ClaimNumbers): string {
-  const parts: string[] = [];
-  if (numbers.open !== undefined) parts.push(`${numbers.open} open`);
-  if (numbers.done !== undefined) parts.push(`${numbers.done} done`);
-  if (numbers.items !== undefined) parts.push(parts.length > 0 ? `of ${numbers.items}` : `${numbers.items} items`);
-  if (numbers.donePercent !== undefined) parts.push(`${numbers.donePercent}% done`);
-  if (numbers.openPercent !== undefined) parts.push(`${numbers.openPercent}% open`);
-  return parts.join(' ');
+  return `"${claimText(claim)}" but counted ${describeCounted(claim.counted)}`;
 }
 
 /** Why an item blocks: its priority when at or above fail-on, else its own marker. */

@@ -1,7 +1,8 @@
 import { sanitizeText } from '../extract/text.js';
 import type { Diagnostic, Report, Severity } from '../model.js';
-import type { GateVerdict } from '../gate/evaluate.js';
+import { evaluateGate, type GateVerdict } from '../gate/evaluate.js';
 import { blockingFindings, type Finding, staleFindings } from '../gate/findings.js';
+import { DEFAULT_GATE_POLICY } from '../gate/policy.js';
 import { verdictText } from '../gate/text.js';
 import type { Renderer } from './types.js';
 
@@ -12,14 +13,15 @@ import type { Renderer } from './types.js';
  * info, `::warning`, `::error`), then the verdict as a plain log line.
  * See https://docs.github.com/actions/reference/workflow-commands-for-github-actions.
  */
-export const renderGithub: Renderer = (report) => githubCommands(report);
+export const renderGithub: Renderer = (report) => githubCommands(report, evaluateGate(report, DEFAULT_GATE_POLICY));
 
 /**
- * The workflow commands of {@link renderGithub}; with a gate verdict (from
- * `shipready check`), failed policies other than blocking items become
- * `::error` commands without a file, and the verdict line is the gate's.
+ * The workflow commands of {@link renderGithub}, then the verdict as a log
+ * line. Failed gate policies other than blocking items (from `shipready
+ * check`) become `::error` commands without a file (`::warning` with
+ * `--warn-only`).
  */
-export function githubCommands(report: Report, verdict?: GateVerdict): string {
+export function githubCommands(report: Report, verdict: GateVerdict): string {
   const out: string[] = [];
   const blocking = blockingFindings(report);
   const stale = staleFindings(report);
@@ -28,12 +30,11 @@ export function githubCommands(report: Report, verdict?: GateVerdict): string {
     for (const finding of blocking.filter((one) => one.path === file.path)) out.push(findingCommand('error', finding));
     for (const finding of stale.filter((one) => one.path === file.path)) out.push(findingCommand('warning', finding));
   }
-  for (const check of verdict?.failures ?? []) {
+  for (const check of verdict.failures) {
     if (check.rule === 'blocking') continue; // already annotated item by item
-    out.push(command(verdict?.warnOnly ? 'warning' : 'error', { title: 'shipready check' }, check.message));
+    out.push(command(verdict.warnOnly ? 'warning' : 'error', { title: 'shipready check' }, check.message));
   }
-  const line = verdict ? verdictText(report, verdict) : report.ready ? 'READY' : `NOT READY — ${report.totals.blocking} blocking items open`;
-  out.push(`shipready: ${line}`);
+  out.push(`shipready: ${verdictText(report, verdict)}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -18,7 +18,8 @@ export const renderJunit: Renderer = (report) => junitXml(report);
  * check`), a last `shipready check` suite holds one test case per gate check.
  */
 export function junitXml(report: Report, verdict?: GateVerdict): string {
-  const blockingTitles = new Map(blockingFindings(report).map((finding) => [finding.item, finding.title]));
+  const blockingTitles = new Map<Item, string>();
+  for (const finding of blockingFindings(report)) if (finding.item) blockingTitles.set(finding.item, finding.title);
   const suites = report.files.map((file) => fileSuite(file, blockingTitles));
   if (verdict) suites.push(gateSuite(verdict));
   const sum = (key: keyof SuiteCounts): number => suites.reduce((n, suite) => n + suite.counts[key], 0);
@@ -58,7 +59,7 @@ interface Suite {
   node: Record<string, unknown>;
 }
 
-function fileSuite(file: FileReport, blockingTitles: Map<Item | null, string>): Suite {
+function fileSuite(file: FileReport, blockingTitles: ReadonlyMap<Item, string>): Suite {
   const classname = xmlSafe(file.path.replace(/\.(md|markdown)$/i, ''));
   const cases: Record<string, unknown>[] = [];
   const counts: SuiteCounts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
