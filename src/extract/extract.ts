@@ -114,7 +114,9 @@ const OTHER_MARKDOWN_FILE = /(?<![\w./-])((?:[\w.-]+\/)*[\w.-]+\.(?:md|markdown)
 export function extractDocument(tree: Root, text: string, options: ExtractOptions): ExtractedDocument {
   const { vocabulary, hoursPerDay } = options;
   const priority = createPriorityMatcher(vocabulary);
-  const sections = buildSections(tree);
+  // Text that `shipready fix` generated is not the author's checklist: no sections, items or claims in it.
+  const authored = withoutSummaryBlocks(tree);
+  const sections = buildSections(authored);
   const namesWork = wholeWord(WORK_HEADING_WORDS.join('|'));
   const namesMarkerWork = wholeWord(MARKER_HEADING_WORDS.join('|'));
   const effortNames = new Set(vocabulary.effortFields);
@@ -317,7 +319,7 @@ export function extractDocument(tree: Root, text: string, options: ExtractOption
   }
 
   // 7. Claims in headings and paragraphs (SPEC.md §6).
-  const claims = findClaims(tree, sections, drafts);
+  const claims = findClaims(authored, sections, drafts);
 
   return {
     path: options.path,
@@ -334,12 +336,11 @@ export function extractDocument(tree: Root, text: string, options: ExtractOption
   /**
    * Claims in heading lines and paragraph lines (SPEC.md §6): not in task
    * item text, marker item lines, code, HTML, tables, inline code,
-   * struck-through text or a `shipready:summary` block (generated text).
+   * or struck-through text. Summary blocks were removed before the walk.
    */
   function findClaims(root: Root, allSections: Section[], itemDrafts: Draft[]): ExtractedClaim[] {
     const itemLines = new Set(itemDrafts.filter((d) => d.kind !== 'heading').map((d) => d.line));
     const masks = inlineCodeRanges(root);
-    const generated = summaryBlockLines(root);
     // Lines as mdast counts them: `\r\n`, `\r` and `\n` all end a line.
     const lines = text.split(/\r\n|\r|\n/);
     const candidates: Array<{ line: number; section: Section }> = [];
@@ -359,7 +360,7 @@ export function extractDocument(tree: Root, text: string, options: ExtractOption
     const found: ExtractedClaim[] = [];
     const seen = new Set<number>();
     for (const { line, section } of candidates) {
-      if (seen.has(line) || generated.has(line)) continue;
+      if (seen.has(line)) continue;
       seen.add(line);
       const raw = lines[line - 1] ?? '';
       const masked = (masks.get(line) ?? []).map(([s, e]) => [s - 1, e - 1] as const);
@@ -508,23 +509,23 @@ function inlineCodeRanges(tree: Root): Map<number, Array<[number, number]>> {
 }
 
 /**
- * Lines inside `<!-- shipready:summary -->` … `<!-- /shipready:summary -->`
- * blocks (top-level markers, as `fix` writes them): text `shipready fix`
- * generates, so never a hand-written claim.
+ * The tree without the top-level nodes between `<!-- shipready:summary -->`
+ * and `<!-- /shipready:summary -->` (markers as `fix` writes them; the
+ * markers themselves stay): generated text, so neither items, sections nor
+ * hand-written claims. An unclosed or malformed block is left in place.
  */
-function summaryBlockLines(tree: Root): Set<number> {
-  const lines = new Set<number>();
+function withoutSummaryBlocks(tree: Root): Root {
+  const hidden = new Set<number>();
   let openedAt: number | null = null;
-  for (const node of tree.children) {
-    if (node.type !== 'html' || !node.position) continue;
-    const marker = summaryMarker(node.value);
-    if (marker?.kind === 'open' && marker.problem === null) openedAt = node.position.end.line;
+  tree.children.forEach((node, index) => {
+    const marker = node.type === 'html' ? summaryMarker(node.value) : null;
+    if (marker?.kind === 'open' && marker.problem === null) openedAt = index;
     if (marker?.kind === 'close' && openedAt !== null) {
-      for (let line = openedAt + 1; line < node.position.start.line; line++) lines.add(line);
+      for (let i = openedAt + 1; i < index; i++) hidden.add(i);
       openedAt = null;
     }
-  }
-  return lines;
+  });
+  return hidden.size === 0 ? tree : { ...tree, children: tree.children.filter((_, index) => !hidden.has(index)) };
 }
 
 function obsidianMarker(paragraph: Paragraph): '/' | '-' | null {
