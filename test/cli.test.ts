@@ -91,6 +91,20 @@ describe('shipready in-process', () => {
     expect(report.files.map((f) => f.path)).toEqual(['kept.md']);
   });
 
+  it('skips a file named outright when the config ignores it, instead of failing the hook', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shipready-'));
+    writeFileSync(path.join(dir, 'shipready.config.json'), '{"ignore": ["CHANGELOG.md"]}');
+    writeFileSync(path.join(dir, 'CHANGELOG.md'), '- [ ] old entry (P0)\n');
+    writeFileSync(path.join(dir, 'TODO.md'), '- [ ] kept\n');
+    const result = await runCli(['--format', 'json', 'CHANGELOG.md', 'TODO.md'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as Report).files.map((f) => f.path)).toEqual(['TODO.md']);
+    const gate = await runCli(['check', 'CHANGELOG.md'], { cwd: dir });
+    expect(gate.code).toBe(0);
+    const missing = await runCli(['check', 'NOPE.md'], { cwd: dir });
+    expect(missing.code).toBe(2);
+  });
+
   it('accepts files, directories and globs', async () => {
     const result = await runCli(['--format', 'json', 'fixtures/seeds/000_1cabd79905a08843.md', 'fixtures/seeds', 'fixtures/*/input.md']);
     const report = JSON.parse(result.stdout) as Report;

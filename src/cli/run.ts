@@ -28,11 +28,12 @@ export async function run(ctx: RunContext): Promise<ExitCode> {
   const done = (result: ExitCode): void => {
     code = result;
   };
+  // The order of SPEC.md §10, which --help shows.
   registerReport(program, ctx, done);
-  registerWatch(program, ctx, done);
-  registerList(program, ctx, done);
   registerCheck(program, ctx, done);
+  registerList(program, ctx, done);
   registerFix(program, ctx, done);
+  registerWatch(program, ctx, done);
   registerInit(program, ctx, done);
   for (const command of program.commands) command.exitOverride();
 

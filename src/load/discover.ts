@@ -20,28 +20,40 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
  * Resolves command-line paths to markdown files (SPEC.md §10): a file is taken
  * as given; a directory is searched for `*.md` and `*.markdown`; anything else
  * is a glob. `.gitignore` files and `ignore` apply to directories and globs;
- * `node_modules` is always skipped. No paths means `cwd`.
+ * `ignore` and `node_modules` also to files named outright, which are then
+ * skipped quietly — a pre-commit hook passes every staged file, and an
+ * ignored one must pass, not fail. No paths means `cwd`.
  *
  * @returns absolute paths, sorted, without duplicates.
- * @throws NoFilesMatchedError naming the first path that matched nothing.
+ * @throws NoFilesMatchedError naming the first path that does not exist or matched nothing.
  */
 export async function discoverFiles(paths: readonly string[], options: DiscoverOptions): Promise<string[]> {
   const { cwd } = options;
   const ignore = [...ALWAYS_IGNORED, ...(options.ignore ?? [])];
   const found = new Set<string>();
   for (const given of paths.length > 0 ? paths : ['.']) {
-    const matches = await resolveOne(given, cwd, ignore);
-    if (matches.length === 0) throw new NoFilesMatchedError(given);
-    for (const file of matches) found.add(file);
+    const { files, ignored } = await resolveOne(given, cwd, ignore);
+    if (files.length === 0 && !ignored) throw new NoFilesMatchedError(given);
+    for (const file of files) found.add(file);
   }
   return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function resolveOne(given: string, cwd: string, ignore: string[]): Promise<string[]> {
+async function resolveOne(given: string, cwd: string, ignore: string[]): Promise<{ files: string[]; ignored: boolean }> {
   const absolute = path.resolve(cwd, given);
   const info = await stat(absolute).catch(() => null);
-  if (info?.isFile()) return [absolute];
-  if (info?.isDirectory()) {
+  if (info?.isFile()) {
+    const relative = path.relative(cwd, absolute);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return { files: [absolute], ignored: false };
+    // The ignore globs decide through globby itself, so files and globs follow one rule.
+    const kept = await globby(convertPathToPattern(relative.split(path.sep).join('/')), { cwd, ignore, dot: true });
+    return { files: kept.length > 0 ? [absolute] : [], ignored: kept.length === 0 };
+  }
+  return { files: await resolveGlob(given, absolute, info?.isDirectory() === true, cwd, ignore), ignored: false };
+}
+
+async function resolveGlob(given: string, absolute: string, isDirectory: boolean, cwd: string, ignore: string[]): Promise<string[]> {
+  if (isDirectory) {
     // Search from the directory itself so that paths outside cwd (../docs) work with .gitignore.
     const files = await globby(MARKDOWN_GLOB, {
       cwd: absolute, gitignore: true, ignore: relativeIgnores(ignore, cwd, absolute), absolute: true, dot: false,
