@@ -9,14 +9,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import Ajv04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
 import { escapeData, escapeProperty } from '../src/render/github.js';
 import { FORMAT_NAMES } from '../src/render/index.js';
 import { ROOT, runCli, spawnCli } from './helpers.js';
+
+// CommonJS packages: under NodeNext the default import is the module object, at runtime it may be either.
+const Ajv04 = ((Ajv04Module as unknown as { default?: typeof Ajv04Module }).default ?? Ajv04Module) as unknown as typeof Ajv04Module.default;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as typeof addFormatsModule.default;
 
 const SEEDS = 'fixtures/seeds';
 

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { run } from '../src/cli/run.js';
 import type { ExitCode } from '../src/cli/context.js';
@@ -47,4 +50,20 @@ export function spawnCli(argv: string[], options: { cwd?: string; env?: Record<s
     encoding: 'utf8',
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The seed checklists (`NNN_hash.md`) in fixtures/seeds, sorted. */
+export const SEEDS_DIR = path.join(ROOT, 'fixtures', 'seeds');
+export const SEEDS = readdirSync(SEEDS_DIR).filter((f) => /^\d{3}_.*\.md$/.test(f)).sort();
+
+/** True when the run should rewrite golden files (`UPDATE_FIXTURES=1`); review the diff before committing. */
+export const UPDATE_FIXTURES = process.env.UPDATE_FIXTURES === '1';
+
+/** Compares `actual` with a golden file, or writes it under `UPDATE_FIXTURES=1`. A missing file fails. */
+export function expectGolden(file: string, actual: string): void {
+  if (UPDATE_FIXTURES || !existsSync(file)) {
+    if (!UPDATE_FIXTURES) throw new Error(`missing ${path.relative(ROOT, file)}; run UPDATE_FIXTURES=1 npm test and review it`);
+    writeFileSync(file, actual);
+  }
+  expect(actual).toBe(readFileSync(file, 'utf8'));
 }

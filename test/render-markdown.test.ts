@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Heading, Link, Root, Table, Text } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -7,7 +6,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
 import { renderMarkdown } from '../src/render/markdown.js';
-import { ROOT, runCli } from './helpers.js';
+import { expectGolden, runCli, SEEDS, SEEDS_DIR } from './helpers.js';
 
 /**
  * `--format markdown` on real input: golden files beside each seed
@@ -16,18 +15,6 @@ import { ROOT, runCli } from './helpers.js';
  * are checked as a reader would see them. `UPDATE_FIXTURES=1` rewrites the
  * golden files — review the diff before committing it.
  */
-const SEEDS_DIR = path.join(ROOT, 'fixtures', 'seeds');
-const SEEDS = readdirSync(SEEDS_DIR).filter((f) => /^\d{3}_.*\.md$/.test(f)).sort();
-const update = process.env.UPDATE_FIXTURES === '1';
-
-function golden(file: string, actual: string): void {
-  if (update || !existsSync(file)) {
-    if (!update) throw new Error(`missing ${path.relative(ROOT, file)}; run UPDATE_FIXTURES=1 npm test and review it`);
-    writeFileSync(file, actual);
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
-
 const parse = (markdown: string): Root => unified().use(remarkParse).use(remarkGfm).parse(markdown);
 
 /** Every node of `type` in document order. */
@@ -57,7 +44,7 @@ describe('markdown golden files', () => {
       const result = await runCli(['report', '--format', 'markdown', '--no-config', `fixtures/seeds/${seed}`], { isTTY: true, columns: 80 });
       expect(result.code).toBe(0);
       expect(result.stdout).not.toMatch(/\u001b/); // never coloured, even on a terminal
-      golden(path.join(SEEDS_DIR, seed.replace(/\.md$/, '.expected.markdown.txt')), result.stdout);
+      expectGolden(path.join(SEEDS_DIR, seed.replace(/\.md$/, '.expected.markdown.txt')), result.stdout);
     });
   }
 });

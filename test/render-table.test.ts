@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import stringWidth from 'string-width';
@@ -10,7 +10,7 @@ import { formatEffortRange, describeRemainingEffort } from '../src/render/format
 import { progressBar } from '../src/render/bar.js';
 import { renderTable } from '../src/render/table.js';
 import { truncate, truncateStart } from '../src/render/text.js';
-import { ROOT, runCli } from './helpers.js';
+import { expectGolden, ROOT, runCli, SEEDS, SEEDS_DIR } from './helpers.js';
 
 /**
  * The terminal report (`--format table`) on real input: golden files beside
@@ -18,18 +18,6 @@ import { ROOT, runCli } from './helpers.js';
  * and 160, and the layout rules of issue 3. `UPDATE_FIXTURES=1` rewrites the
  * golden files — review the diff before committing it.
  */
-const SEEDS_DIR = path.join(ROOT, 'fixtures', 'seeds');
-const SEEDS = readdirSync(SEEDS_DIR).filter((f) => /^\d{3}_.*\.md$/.test(f)).sort();
-const update = process.env.UPDATE_FIXTURES === '1';
-
-function golden(file: string, actual: string): void {
-  if (update || !existsSync(file)) {
-    if (!update) throw new Error(`missing ${path.relative(ROOT, file)}; run UPDATE_FIXTURES=1 npm test and review it`);
-    writeFileSync(file, actual);
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
-
 const widths = (text: string): number[] => text.split('\n').map((line) => stringWidth(line));
 
 async function jsonReport(args: string[], cwd = ROOT): Promise<Report> {
@@ -43,7 +31,7 @@ describe('table golden files (colour off, 80 columns)', () => {
     it(seed, async () => {
       const result = await runCli(['report', '--no-config', `fixtures/seeds/${seed}`], { columns: 80 });
       expect(result.code).toBe(0);
-      golden(path.join(SEEDS_DIR, seed.replace(/\.md$/, '.expected.table.txt')), result.stdout);
+      expectGolden(path.join(SEEDS_DIR, seed.replace(/\.md$/, '.expected.table.txt')), result.stdout);
     });
   }
 });

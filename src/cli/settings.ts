@@ -1,6 +1,7 @@
 import { configPaths, configVocabulary } from '../config/apply.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import type { Vocabulary } from '../extract/vocabulary.js';
+import type { AnalyzeOptions } from '../pipeline.js';
 import { buildVocabulary } from '../extract/vocabulary.js';
 import type { ReportOptions } from '../model.js';
 import { DEFAULT_REPORT_OPTIONS } from '../model.js';
@@ -57,4 +58,18 @@ export function terminalWidth(ctx: RunContext): number {
   const fromEnv = Number(ctx.env.COLUMNS);
   const width = ctx.stdout.columns ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 80);
   return Math.max(40, width);
+}
+
+/**
+ * What to hand `analyze` (or `fixFiles`) for this run: the paths given on the
+ * command line, else the config's `include`, with the settings' options.
+ */
+export function analysisOptions(ctx: RunContext, settings: Settings, paths: readonly string[]): AnalyzeOptions & { report: ReportOptions } {
+  return {
+    paths: paths.length > 0 ? paths : settings.include,
+    cwd: ctx.cwd,
+    report: settings.report,
+    vocabulary: settings.vocabulary,
+    ignore: settings.ignore,
+  };
 }

@@ -1,5 +1,5 @@
 import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
-import type { ClaimKind, ClaimNumbers, Effort, Item, ItemKind, Priority, Status } from '../model.js';
+import type { ClaimNumberSpan, ClaimReport, Effort, Item, ItemKind, Priority, Status } from '../model.js';
 import { findLineClaims, summaryMarker } from './claims.js';
 import { parentheticalEffort, parseEffort } from './effort.js';
 import { type Field, findField, readField } from './fields.js';
@@ -44,14 +44,8 @@ export interface GroupEffort {
 }
 
 /** A claim as found (SPEC.md §6), before it is compared with the counts. */
-export interface ExtractedClaim {
-  kind: ClaimKind;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  text: string;
-  claimed: ClaimNumbers;
+export interface ExtractedClaim
+  extends Pick<ClaimReport, 'kind' | 'line' | 'column' | 'endLine' | 'endColumn' | 'text' | 'claimed'> {
   /** Allowed distance for percentages, in points. */
   tolerance: number;
   /** The section whose items the claim speaks of, before widening. */
@@ -59,7 +53,7 @@ export interface ExtractedClaim {
   /** Another markdown file the claim's line names, as written; null for this document. */
   otherFile: string | null;
   /** Source positions (1-based line and columns, in the analysed text) of each claimed number. */
-  numbers: Array<{ key: keyof ClaimNumbers; line: number; column: number; endColumn: number }>;
+  numbers: ClaimNumberSpan[];
 }
 
 /** A section as the summary needs it. */

@@ -11,13 +11,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NoFilesMatchedError } from '../errors.js';
-import type { Vocabulary } from '../extract/vocabulary.js';
 import { decodeMarkdown } from '../load/decode.js';
 import { discoverFiles } from '../load/discover.js';
 import { type LoadedDocument, loadDocument } from '../load/load.js';
 import type { Diagnostic, Report, ReportOptions } from '../model.js';
 import { parseMarkdown } from '../parse/parse.js';
-import { analyze, reportFromDocuments } from '../pipeline.js';
+import { type AnalyzeOptions, analyze, reportFromDocuments } from '../pipeline.js';
 import { renderers } from '../render/index.js';
 import { editBytes, sameBytes, type TextEdit, unwritableReason } from './bytes.js';
 import { type ClaimFix, planClaimFixes } from './claims.js';
@@ -25,14 +24,9 @@ import { findSummaryBlocks, type SummaryBlock, summaryContent, summaryEdit } fro
 import { writeIfUnchanged } from './write.js';
 
 /** What to fix and how. */
-export interface FixOptions {
-  /** Files, directories or globs (SPEC.md §10); empty means `cwd`. */
-  paths: readonly string[];
-  cwd: string;
+export interface FixOptions extends AnalyzeOptions {
+  /** Report options in full: summary blocks are rendered with them too. */
   report: ReportOptions;
-  vocabulary: Vocabulary;
-  /** Extra ignore globs, relative to `cwd`. */
-  ignore?: readonly string[];
   /** Write the changed files; false computes the changes only (`--check`, `--diff`). */
   write: boolean;
 }
@@ -88,13 +82,7 @@ const MAX_SUMMARY_ROUNDS = 5;
  * @throws NoFilesMatchedError when a path matches no file (SPEC.md §10).
  */
 export async function fixFiles(options: FixOptions): Promise<FixResult> {
-  const { report, documents } = await analyze({
-    paths: options.paths,
-    cwd: options.cwd,
-    report: options.report,
-    vocabulary: options.vocabulary,
-    ignore: options.ignore,
-  });
+  const { report, documents } = await analyze(options);
   const targets: Target[] = [];
   const files: FileFix[] = [];
   for (const [index, document] of documents.entries()) {

@@ -12,7 +12,7 @@ import { junitXml } from '../../render/junit.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
 import { formatDiagnostic, writePayload } from '../output.js';
-import { resolveSettings } from '../settings.js';
+import { analysisOptions, resolveSettings } from '../settings.js';
 
 /** `check --format` choices: the short `text` output (the default), then every renderer. */
 export const CHECK_FORMATS = ['text', ...FORMAT_NAMES] as const;
@@ -56,13 +56,7 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     const format: CheckFormat = (options.format as CheckFormat | undefined) ?? (ctx.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
     const settings = await resolveSettings(ctx, options, format === 'text' || format === 'table');
     const policy = resolveGatePolicy(settings.config?.config ?? {}, options);
-    const { report } = await analyze({
-      paths: paths.length > 0 ? paths : settings.include,
-      cwd: ctx.cwd,
-      report: settings.report,
-      vocabulary: settings.vocabulary,
-      ignore: settings.ignore,
-    });
+    const { report } = await analyze(analysisOptions(ctx, settings, paths));
     const verdict = evaluateGate(report, policy);
     const verbose = Boolean(options.verbose);
     const quiet = Boolean(options.quiet);

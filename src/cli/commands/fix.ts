@@ -6,7 +6,7 @@ import { unifiedDiff } from '../../fix/diff.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
 import { formatDiagnostic } from '../output.js';
-import { resolveSettings } from '../settings.js';
+import { analysisOptions, resolveSettings } from '../settings.js';
 
 interface FixCommandOptions extends CommonOptions {
   check?: boolean;
@@ -39,14 +39,7 @@ export function registerFix(program: Command, ctx: RunContext, done: (code: Exit
     const check = Boolean(options.check);
     const diff = Boolean(options.diff);
     const quiet = Boolean(options.quiet);
-    const result = await fixFiles({
-      paths: paths.length > 0 ? paths : settings.include,
-      cwd: ctx.cwd,
-      report: settings.report,
-      vocabulary: settings.vocabulary,
-      ignore: settings.ignore,
-      write: !check && !diff,
-    });
+    const result = await fixFiles({ ...analysisOptions(ctx, settings, paths), write: !check && !diff });
     const color = settings.render.color;
     if (diff) {
       for (const file of result.files) {

@@ -19,7 +19,7 @@ import { analyze, hasFileErrors } from '../../pipeline.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
 import { printDiagnostics, writePayload } from '../output.js';
-import { resolveSettings } from '../settings.js';
+import { analysisOptions, resolveSettings } from '../settings.js';
 
 /** The options of `shipready list`, as commander parses them. */
 interface ListOptions extends CommonOptions {
@@ -66,13 +66,7 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
   command.action(async (paths: string[], options: ListOptions) => {
     const format = (options.format ?? 'text') as ListFormatName;
     const settings = await resolveSettings(ctx, options, format === 'text');
-    const { report } = await analyze({
-      paths: paths.length > 0 ? paths : settings.include,
-      cwd: ctx.cwd,
-      report: settings.report,
-      vocabulary: settings.vocabulary,
-      ignore: settings.ignore,
-    });
+    const { report } = await analyze(analysisOptions(ctx, settings, paths));
     const filter: ItemFilter = {
       statuses: options.status ?? DEFAULT_FILTER.statuses,
       priorities: options.priority ?? DEFAULT_FILTER.priorities,

@@ -5,7 +5,7 @@ import { BREAKDOWNS, type Breakdown } from '../../render/types.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
 import { printDiagnostics, writePayload } from '../output.js';
-import { resolveSettings } from '../settings.js';
+import { analysisOptions, resolveSettings } from '../settings.js';
 
 /**
  * `shipready [report] [paths…]`, the default command: the readiness report.
@@ -21,13 +21,7 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
   command.action(async (paths: string[], options: CommonOptions & { by?: Breakdown }) => {
     const format = (options.format ?? 'table') as FormatName;
     const settings = await resolveSettings(ctx, options, format === 'table');
-    const { report } = await analyze({
-      paths: paths.length > 0 ? paths : settings.include,
-      cwd: ctx.cwd,
-      report: settings.report,
-      vocabulary: settings.vocabulary,
-      ignore: settings.ignore,
-    });
+    const { report } = await analyze(analysisOptions(ctx, settings, paths));
     await writePayload(ctx, renderers[format](report, { ...settings.render, by: options.by }), options.output);
     printDiagnostics(ctx, report, Boolean(options.quiet));
     done(hasFileErrors(report) ? 2 : 0);

@@ -8,7 +8,7 @@ import { type FormatName, renderers } from '../../render/index.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
 import { printDiagnostics } from '../output.js';
-import { resolveSettings } from '../settings.js';
+import { analysisOptions, resolveSettings } from '../settings.js';
 
 /** How long to wait after a change before re-rendering, so an editor's save burst renders once (ms). */
 const DEBOUNCE_MS = 120;
@@ -38,9 +38,7 @@ export function registerWatch(program: Command, ctx: RunContext, done: (code: Ex
 
     const render = async (): Promise<void> => {
       try {
-        const { report } = await analyze({
-          paths: targets, cwd: ctx.cwd, report: settings.report, vocabulary: settings.vocabulary, ignore: settings.ignore,
-        });
+        const { report } = await analyze(analysisOptions(ctx, settings, targets));
         const text = renderers[format](report, settings.render);
         ctx.stdout.write(ctx.stdout.isTTY && format === 'table' ? CLEAR_SCREEN + text : text);
         printDiagnostics(ctx, report, Boolean(options.quiet));
