@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
@@ -102,10 +104,10 @@ describe('list order and groups', () => {
 });
 
 describe('list text output', () => {
-  it('prints status, priority, path:line, title and effort, one item per line', async () => {
+  it('prints status, priority, path:line, effort and title, one item per line', async () => {
     const { stdout } = await runCli(['list', '--no-config', '--file', '002_', '--priority', 'critical', 'fixtures/seeds']);
-    expect(stdout.split('\n')[0]).toMatch(/^todo {2}critical {2}fixtures\/seeds\/002_815a210c10cbfa6a\.md:12 {2}1\. Fix Elixir Version \(Blocks Everything\) ⭐ HIGHEST PRIORITY +1–2 h$/);
-    expect(stdout.split('\n')[3]).toMatch(/^todo {2}critical {2}fixtures\/seeds\/002_815a210c10cbfa6a\.md:44 {2}4\. Run mix dialyzer - Static Type Analysis$/);
+    expect(stdout.split('\n')[0]).toMatch(/^todo {2}critical {2}fixtures\/seeds\/002_815a210c10cbfa6a\.md:12 {2}1–2 h {2}1\. Fix Elixir Version \(Blocks Everything\) ⭐ HIGHEST PRIORITY$/);
+    expect(stdout.split('\n')[3]).toMatch(/^todo {2}critical {2}fixtures\/seeds\/002_815a210c10cbfa6a\.md:44 {9}4\. Run mix dialyzer - Static Type Analysis$/);
     expect(stdout.trimEnd().split('\n')).toHaveLength(4);
   });
 
@@ -119,6 +121,27 @@ describe('list text output', () => {
     const { stdout } = await runCli(['list', '--no-config', '--blocking', 'fixtures/seeds'], { columns: 80 });
     expect(width(stdout)).toBeLessThanOrEqual(80);
     expect(stdout).toMatch(/^todo +critical {2}fixtures\/seeds\/001_68c690fd1671e9f8\.md:31 +test\/mimo\/\S*…$/m);
+  });
+
+  it('keeps the columns in line with emoji titles cli-table3 measures otherwise: titles come last', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'shipready-list-emoji-'));
+    const titles = ['🪲 fix the 🧑‍🚀 launcher 🫡 and a tail long enough to be cut at eighty (1d)', '数据库迁移 🫠 (2h)', 'plain one'];
+    writeFileSync(path.join(cwd, 'TODO.md'), ['# Tasks', '', ...titles.map((title) => `- [ ] ${title}`), ''].join('\n'));
+    for (const columns of [80, 160]) {
+      const { stdout } = await runCli(['list', '--no-config', '.'], { cwd, isTTY: true, columns, env: { NO_COLOR: '1' } });
+      const lines = stdout.trimEnd().split('\n');
+      expect(lines).toHaveLength(3);
+      // Everything before the title is one display column per character and ends in the same place.
+      const at = lines[2]!.indexOf('plain one');
+      for (const [i, line] of lines.entries()) {
+        expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+        expect(stringWidth(line.slice(0, at))).toBe(at);
+        const shown = line.slice(at);
+        const title = titles[i]!;
+        expect(shown === title || (shown.endsWith('…') && title.startsWith(shown.slice(0, -1)))).toBe(true);
+      }
+      expect(lines[0]).toMatch(/^todo {2}none {2}TODO\.md:3 {2}8 h {2}🪲/);
+    }
   });
 
   it('cuts titles to the terminal width, and keeps them whole when piped', async () => {

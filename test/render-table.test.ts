@@ -9,7 +9,7 @@ import { LIST_FORMAT_NAMES } from '../src/render/list.js';
 import { formatEffortRange, describeRemainingEffort } from '../src/render/format.js';
 import { progressBar } from '../src/render/bar.js';
 import { renderTable } from '../src/render/table.js';
-import { truncate, truncateStart } from '../src/render/text.js';
+import { layoutColumns, truncate, truncateStart } from '../src/render/text.js';
 import { expectGolden, ROOT, runCli, SEEDS, SEEDS_DIR } from './helpers.js';
 
 /**
@@ -74,20 +74,21 @@ describe('table layout on the five seeds', () => {
     expect(tiny.stdout.split('\n')[0]).toBe('NOT READY — 28 blocking items open (critical)');
   });
 
-  it('prints per-section rows with --by section', async () => {
+  it('prints per-section rows with --by section, section titles last', async () => {
     const { stdout } = await runCli(['--no-config', '--by', 'section', 'fixtures/seeds/001_68c690fd1671e9f8.md'], { columns: 120 });
     expect(Math.max(...widths(stdout))).toBeLessThanOrEqual(120);
-    expect(stdout).toMatch(/^ {4}Week 1: Core Infrastructure \(7\/10 incomplete\)\s+0\s+7\s+0\s+0\s+0\.0%\s+░+\s+3–4 d$/m);
-    expect(stdout).not.toMatch(/^critical\s/m);
+    expect(stdout).toMatch(/^done {2}open {2}wip {2}blocked {6}% {2}progre… {2}remaining {2}no est\.$/m);
+    expect(stdout).toMatch(/^ +0 +7 +0 +0 +0\.0% {2}░+ +3–4 d {15}Week 1: Core Infrastructure \(7\/10 incomplete\)$/m);
+    expect(stdout).not.toMatch(/\scritical$/m);
     const narrow = await runCli(['--no-config', '--by', 'section', 'fixtures/seeds/001_68c690fd1671e9f8.md'], { columns: 80 });
     expect(Math.max(...widths(narrow.stdout))).toBeLessThanOrEqual(80);
-    expect(narrow.stdout).toMatch(/^ {4}Week 1: Core Infrastru…\s+0\s+7\s/m);
+    expect(narrow.stdout).toMatch(/^ +0 +7 +0 +0 +0\.0% +3–4 d {15}Week 1: Core Infrastru…$/m);
   });
 
   it('leaves heading items out of the section rows: their item is the row', async () => {
     const { stdout } = await runCli(['--no-config', '--by', 'section', 'fixtures/seeds/002_815a210c10cbfa6a.md'], { columns: 120 });
-    expect(stdout).toMatch(/^ {2}🔴 CRITICAL PATH - DO THESE FIRST\s+0\s+4\s/m);
-    expect(stdout).not.toMatch(/^\s+1\. Fix Elixir Version.*\s0\s+1\s/m);
+    expect(stdout).toMatch(/^ +0 +4 .* {4}🔴 CRITICAL PATH - DO THESE FIRST$/m);
+    expect(stdout).not.toMatch(/^ +\d+ +\d+ .*1\. Fix Elixir Version/m);
   });
 
   it('draws ASCII bars where the terminal cannot show block characters', async () => {
@@ -127,6 +128,41 @@ describe('table layout on the five seeds', () => {
     expect(cjk.endsWith('…')).toBe(true);
     expect(stringWidth(cjk)).toBeGreaterThanOrEqual(79); // cut by width, not by characters
   });
+
+  it('keeps --by section columns aligned with emoji that cli-table3 measures otherwise (🪲, 🫠, 🧑‍🚀)', async () => {
+    // cli-table3 measures with string-width 4, which gives `🪲` 1 column and
+    // `🧑‍🚀` 5 (string-width 8 and terminals: 2 each). Titles are the last
+    // column, so the figures before them stay in line and nothing is cut twice.
+    const dir = mkdtempSync(path.join(tmpdir(), 'shipready-emoji-'));
+    const headings = ['发布清单 🚀', '🪲 Bugs 🧑‍💻 and 🫠 things', '🧑‍🚀 Deep 🩷'];
+    writeFileSync(
+      path.join(dir, 'TODO.md'),
+      [`# ${headings[0]}`, '', `## ${headings[1]}`, '', '- [ ] 🪲 fix the 🧑‍🚀 launcher (1d)', '- [ ] plain one', '', `### ${headings[2]}`, '', '- [ ] 🫡 nested (2h)', ''].join('\n'),
+    );
+    for (const columns of [80, 160]) {
+      const { stdout } = await runCli(['--no-config', '--by', 'section', '.'], { cwd: dir, columns });
+      expect(Math.max(...widths(stdout))).toBeLessThanOrEqual(columns);
+      const lines = stdout.split('\n');
+      const start = lines.findIndex((line) => line.startsWith('done'));
+      const end = lines.indexOf('', start);
+      const [header, ...rows] = lines.slice(start, end);
+      expect(rows).toHaveLength(4);
+      // Every row's figures fill exactly the header's width, then the gap: titles start in one column.
+      for (const row of rows) {
+        expect(stringWidth(row.slice(0, header!.length))).toBe(header!.length);
+        expect(row.slice(header!.length, header!.length + 2)).toBe('  ');
+      }
+      // Titles are whole or cut by us with … (never re-cut by cli-table3), indented by depth.
+      const titles = rows.map((row) => row.slice(header!.length + 2));
+      ['overall', ...headings].forEach((title, i) => {
+        const indent = ['', '', '  ', '    '][i]!;
+        expect(titles[i]!.startsWith(indent)).toBe(true);
+        const shown = titles[i]!.slice(indent.length);
+        expect(shown === title || (shown.endsWith('…') && title.startsWith(shown.slice(0, -1)))).toBe(true);
+      });
+      if (columns === 160) expect(titles).toEqual(['overall', headings[0], `  ${headings[1]}`, `    ${headings[2]}`]);
+    }
+  });
 });
 
 describe('format helpers', () => {
@@ -146,6 +182,17 @@ describe('format helpers', () => {
     expect(progressBar(99.6, 10, false)).toEqual({ filled: '#'.repeat(9), empty: '-' });
     expect(progressBar(100, 4, true).empty).toBe('');
     expect(progressBar(0, 4, true).filled).toBe('');
+  });
+
+  it('lays out columns with cli-table3: fitted cells padded, a last column never cut, no trailing spaces', () => {
+    const rows = [
+      ['a', '1', '🧑‍🚀 astronaut'],
+      ['bb', '', 'x'],
+    ];
+    const columns = [{ width: 2 }, { width: 3, align: 'right' as const }, { width: 12 }];
+    expect(layoutColumns(rows, columns)).toEqual(['a     1  🧑‍🚀 astronaut', 'bb       x']);
+    expect(layoutColumns([['\u001b[31mred\u001b[39m', 'z']], [{ width: 5 }, { width: 1 }], 1)).toEqual(['\u001b[31mred\u001b[39m   z']);
+    expect(layoutColumns([], columns)).toEqual([]);
   });
 
   it('truncates by display width without splitting grapheme clusters', () => {

@@ -1,10 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { GroupKey, ItemGroup, ListedItem } from '../list/index.js';
 import type { Status } from '../model.js';
-import { type Cell, type Column, cell, formatRow, widest } from './columns.js';
 import { formatItemEffort } from './format.js';
 import { PRIORITY_COLOUR } from './table.js';
-import { safe } from './text.js';
+import { type ColumnLayout, layoutColumns, safe, truncate, truncateStart, widest } from './text.js';
 import type { RenderOptions } from './types.js';
 
 /** What the list renderers are given besides the groups: the report's render options and its day length. */
@@ -24,13 +23,16 @@ const MIN_TITLE = 12;
 
 /**
  * `list --format text` (the default): one item per line,
- * `status  priority  path:line  title  effort`, aligned by display width.
- * Titles are cut with `…` to fit `options.width` (pass `Infinity` for no
- * limit, e.g. when stdout is a pipe); `path:line` is never cut: when long
- * paths leave titles fewer than 12 columns the effort column is dropped,
- * and past that a line runs over the width rather than lose where the item
- * is. The `groupBy` column is left out: the group heading names it. Groups get a `label (count)` line and their items are indented.
- * Text from files is sanitised.
+ * `status  priority  path:line  effort  title`, aligned by display width.
+ * The title comes last: it may hold emoji that cli-table3 measures
+ * differently from string-width, and only a last column cannot push the
+ * others out of line (see {@link layoutColumns}). Titles are cut with `…`
+ * to fit `options.width` (pass `Infinity` for no limit, e.g. when stdout is
+ * a pipe); `path:line` is never cut: when long paths leave titles fewer than
+ * 12 columns the effort column is dropped, and past that a line runs over
+ * the width rather than lose where the item is. The `groupBy` column is left
+ * out: the group heading names it. Groups get a `label (count)` line and
+ * their items are indented. Text from files is sanitised.
  */
 export const renderListText: ListRenderer = (groups, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -54,11 +56,12 @@ export const renderListText: ListRenderer = (groups, options) => {
   const effortWidth = titleRoom(widest(efforts)) < MIN_TITLE ? 0 : widest(efforts);
   const titleWidth = Math.max(MIN_TITLE, Math.min(widest(titles), titleRoom(effortWidth)));
 
-  const columns: Column[] = [];
+  const columns: ColumnLayout[] = [];
   if (showStatus) columns.push({ width: statusWidth });
   if (showPriority) columns.push({ width: priorityWidth });
-  columns.push({ width: locationWidth }, { width: titleWidth });
+  columns.push({ width: locationWidth });
   if (effortWidth > 0) columns.push({ width: effortWidth, align: 'right' });
+  columns.push({ width: titleWidth });
 
   const lines: string[] = [];
   let index = 0;
@@ -67,17 +70,20 @@ export const renderListText: ListRenderer = (groups, options) => {
     if (group.label !== null) {
       if (lines.length > 0) lines.push('');
       const label = `${safe(group.label)} (${group.items.length})`;
-      lines.push(formatRow([cell(label, c.bold, 'start')], [{ width: Number.isFinite(width) ? width : label.length + 1 }]));
+      lines.push(c.bold(truncateStart(label, width)));
     }
-    for (const item of group.items) {
-      const cells: Cell[] = [];
-      if (showStatus) cells.push(cell(item.status, STATUS_COLOUR[item.status](c)));
-      if (showPriority) cells.push(cell(item.priority, PRIORITY_COLOUR[item.priority](c)));
-      cells.push(cell(locations[index]!, c.cyan), cell(titles[index]!, item.blocking ? c.bold : undefined));
-      if (effortWidth > 0) cells.push(cell(efforts[index]!, c.dim));
-      lines.push(formatRow(cells, columns, GAP, indent));
+    const rows = group.items.map((item) => {
+      const cells: string[] = [];
+      if (showStatus) cells.push(STATUS_COLOUR[item.status](c)(item.status));
+      if (showPriority) cells.push(PRIORITY_COLOUR[item.priority](c)(item.priority));
+      cells.push(c.cyan(locations[index]!));
+      if (effortWidth > 0) cells.push(c.dim(efforts[index]!));
+      const title = truncate(titles[index]!, titleWidth);
+      cells.push(item.blocking ? c.bold(title) : title);
       index++;
-    }
+      return cells;
+    });
+    lines.push(...layoutColumns(rows, columns, GAP).map((line) => ' '.repeat(indent) + line));
   }
   return `${lines.join('\n')}\n`;
 };

@@ -2,9 +2,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { ClaimReport, FileReport, Item, Priority, Report, SectionReport, Totals } from '../model.js';
 import { PRIORITIES } from '../model.js';
 import { progressBar } from './bar.js';
-import { type Cell, type Column, cell, formatRow, widest } from './columns.js';
 import { claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent } from './format.js';
-import { plural, safe } from './text.js';
+import { type ColumnLayout, layoutColumns, plural, safe, truncate, truncateStart, widest } from './text.js';
 import type { Renderer, RenderOptions } from './types.js';
 
 /** How many open blocking items the terminal report lists before `… and N more`. */
@@ -101,12 +100,12 @@ function breakdown(report: Report, options: RenderOptions, width: number, c: Cha
   ]);
   const remaining = rows.map((row) => formatEffortRange(row.totals.effort.minHours, row.totals.effort.maxHours, hoursPerDay));
   const unestimated = rows.map((row) => (row.totals.effort.unestimated > 0 ? String(row.totals.effort.unestimated) : ''));
-  const numberColumns: Column[] = NUMBER_HEADERS.map((header, i) => ({
+  const numberColumns: ColumnLayout[] = NUMBER_HEADERS.map((header, i) => ({
     width: widest(numbers.map((n) => n[i]!), header.length),
     align: 'right',
   }));
-  const remainingColumn: Column = { width: widest(remaining, 'remaining'.length), align: 'right' };
-  const unestimatedColumn: Column = { width: widest(unestimated, 'no est.'.length), align: 'right' };
+  const remainingColumn: ColumnLayout = { width: widest(remaining, 'remaining'.length), align: 'right' };
+  const unestimatedColumn: ColumnLayout = { width: widest(unestimated, 'no est.'.length), align: 'right' };
   const fixed = [...numberColumns, remainingColumn, unestimatedColumn].reduce((sum, col) => sum + col.width + GAP, 0);
 
   // Whole labels and a bar when both fit; else a short bar if labels keep LABEL_FIRST
@@ -126,23 +125,27 @@ function breakdown(report: Report, options: RenderOptions, width: number, c: Cha
     labelWidth = Math.max(8, room);
   }
 
-  const columns: Column[] = [{ width: labelWidth }, ...numberColumns];
-  if (barWidth > 0) columns.push({ width: barWidth });
-  columns.push(remainingColumn, unestimatedColumn);
+  const figureColumns = [...numberColumns];
+  if (barWidth > 0) figureColumns.push({ width: barWidth });
+  figureColumns.push(remainingColumn, unestimatedColumn);
+  // Section titles come from files and may hold emoji that cli-table3 measures
+  // differently from string-width: their column goes last (see layoutColumns).
+  const labelLast = options.by === 'section';
+  const withLabel = <T>(label: T, rest: T[]): T[] => (labelLast ? [...rest, label] : [label, ...rest]);
 
-  const header = [cell(''), ...NUMBER_HEADERS.map((h) => cell(h, c.dim))];
-  if (barWidth > 0) header.push(cell('progress', c.dim));
-  header.push(cell('remaining', c.dim), cell('no est.', c.dim));
+  const header = NUMBER_HEADERS.map((h) => c.dim(h));
+  if (barWidth > 0) header.push(c.dim(truncate('progress', barWidth)));
+  header.push(c.dim('remaining'), c.dim('no est.'));
 
-  const lines = [formatRow(header, columns, GAP)];
-  rows.forEach((row, r) => {
+  const body = rows.map((row, r) => {
     const dim = row.empty ? c.dim : (s: string): string => s;
-    const cells: Cell[] = [cell(row.label, row.paint, row.cutStart ? 'start' : 'end'), ...numbers[r]!.map((n) => cell(n, dim))];
-    if (barWidth > 0) cells.push(row.totals.items === 0 ? cell('') : barCell(row.totals.percent, barWidth, options.unicode, c));
-    cells.push(cell(remaining[r]!, dim), cell(unestimated[r]!, c.yellow));
-    lines.push(formatRow(cells, columns, GAP));
+    const label = (row.cutStart ? truncateStart : truncate)(row.label, labelWidth);
+    const cells = numbers[r]!.map((n) => dim(n));
+    if (barWidth > 0) cells.push(row.totals.items === 0 ? '' : bar(row.totals.percent, barWidth, options.unicode, c));
+    cells.push(dim(remaining[r]!), c.yellow(unestimated[r]!));
+    return withLabel(row.paint ? row.paint(label) : label, cells);
   });
-  return lines;
+  return layoutColumns([withLabel('', header), ...body], withLabel({ width: labelWidth }, figureColumns), GAP);
 }
 
 /**
@@ -171,9 +174,10 @@ export function sectionsWithItems(file: FileReport): SectionReport[] {
   return file.sections.filter((s) => s.totals.items + s.totals.cancelled > 0 && !headingItems.has(s.line));
 }
 
-function barCell(percent: number, width: number, unicode: boolean, c: ChalkInstance): Cell {
+/** A progress bar `width` cells wide, its done part green and the rest dim. */
+function bar(percent: number, width: number, unicode: boolean, c: ChalkInstance): string {
   const { filled, empty } = progressBar(percent, width, unicode);
-  return cell(filled + empty, (fitted) => c.green(fitted.slice(0, filled.length)) + c.dim(fitted.slice(filled.length)));
+  return c.green(filled) + c.dim(empty);
 }
 
 /** `Remaining effort: 97–123 h (12–16 d at 8 h/day) · 21 open items unestimated`, and cancelled items. */
@@ -195,35 +199,29 @@ function fileTable(report: Report, options: RenderOptions, width: number, c: Cha
     formatPercent(file.totals.percent, file.totals.items),
   ]);
   const remaining = report.files.map((file) => formatEffortRange(file.totals.effort.minHours, file.totals.effort.maxHours, hoursPerDay));
-  const numberColumns: Column[] = headers.map((h, i) => ({ width: widest(values.map((v) => v[i]!), h.length), align: 'right' }));
-  const remainingColumn: Column = { width: widest(remaining, 'remaining'.length), align: 'right' };
+  const numberColumns: ColumnLayout[] = headers.map((h, i) => ({ width: widest(values.map((v) => v[i]!), h.length), align: 'right' }));
+  const remainingColumn: ColumnLayout = { width: widest(remaining, 'remaining'.length), align: 'right' };
   const fixed = [...numberColumns, remainingColumn].reduce((sum, col) => sum + col.width + GAP, 0);
   const paths = report.files.map((file) => safe(file.path));
   const pathWidth = Math.min(widest(paths, 'file'.length), Math.max(12, width - fixed));
   const spare = width - pathWidth - fixed - GAP;
   const barWidth = spare >= MIN_BAR ? Math.min(MAX_BAR, spare) : 0;
 
-  const columns: Column[] = [{ width: pathWidth, cut: 'start' }, ...numberColumns];
+  const columns: ColumnLayout[] = [{ width: pathWidth }, ...numberColumns];
   if (barWidth > 0) columns.push({ width: barWidth });
   columns.push(remainingColumn);
-  const header = [cell('file', c.dim), ...headers.map((h) => cell(h, c.dim))];
-  if (barWidth > 0) header.push(cell('progress', c.dim));
-  header.push(cell('remaining', c.dim));
+  const header = [c.dim('file'), ...headers.map((h) => c.dim(h))];
+  if (barWidth > 0) header.push(c.dim(truncate('progress', barWidth)));
+  header.push(c.dim('remaining'));
 
-  const lines = [formatRow(header, columns, GAP)];
-  report.files.forEach((file, i) => {
-    const cells: Cell[] = [
-      cell(paths[i]!, c.cyan),
-      cell(values[i]![0]!),
-      cell(values[i]![1]!),
-      cell(values[i]![2]!, file.totals.blocking > 0 ? c.red : undefined),
-      cell(values[i]![3]!),
-    ];
-    if (barWidth > 0) cells.push(file.totals.items === 0 ? cell('') : barCell(file.totals.percent, barWidth, options.unicode, c));
-    cells.push(cell(remaining[i]!));
-    lines.push(formatRow(cells, columns, GAP));
+  const body = report.files.map((file, i) => {
+    const [done, open, blocking, percent] = values[i]!;
+    const cells = [c.cyan(truncateStart(paths[i]!, pathWidth)), done!, open!, file.totals.blocking > 0 ? c.red(blocking!) : blocking!, percent!];
+    if (barWidth > 0) cells.push(file.totals.items === 0 ? '' : bar(file.totals.percent, barWidth, options.unicode, c));
+    cells.push(remaining[i]!);
+    return cells;
   });
-  return lines;
+  return layoutColumns([header, ...body], columns, GAP);
 }
 
 /** Open blocking items, highest priority first, as `path:line  title`, capped at {@link BLOCKING_LIMIT}. */
@@ -235,11 +233,10 @@ function blockingLines(report: Report, width: number, c: ChalkInstance): string[
   const shown = blocking.slice(0, BLOCKING_LIMIT);
   const locations = shown.map(({ file, item }) => location(file, item));
   const locationWidth = Math.min(widest(locations), Math.max(12, width - 2 - GAP - 16));
-  const columns: Column[] = [{ width: locationWidth, cut: 'start' }, { width: Math.max(1, width - 2 - GAP - locationWidth) }];
+  const titleWidth = Math.max(1, width - 2 - GAP - locationWidth);
+  const rows = shown.map(({ item }, i) => [c.cyan(truncateStart(locations[i]!, locationWidth)), truncate(`${safe(item.title)}${statusNote(item)}`, titleWidth)]);
   const lines = [c.bold.red(`Blocking items (${blocking.length})`)];
-  shown.forEach(({ item }, i) => {
-    lines.push(formatRow([cell(locations[i]!, c.cyan), cell(`${safe(item.title)}${statusNote(item)}`)], columns, GAP, 2));
-  });
+  lines.push(...layoutColumns(rows, [{ width: locationWidth }, { width: titleWidth }], GAP).map((line) => `  ${line}`));
   if (blocking.length > shown.length) {
     lines.push(c.dim(`  … and ${blocking.length - shown.length} more: shipready list --blocking`));
   }
@@ -269,18 +266,20 @@ function staleClaimLines(report: Report, width: number, c: ChalkInstance): strin
     const all = stale.flatMap((entry) => entry.claims);
     const lineWidth = widest(all.map((claim) => `line ${claim.line}`));
     const says = all.map(quoted);
-    const counted = all.map((claim) => `counted ${describeCounted(claim.counted)}`);
+    const counted = all.map(countedText);
     const countedWidth = widest(counted);
     const saysWidth = Math.max(8, Math.min(widest(says), width - 4 - lineWidth - GAP - GAP - countedWidth));
-    const columns: Column[] = [{ width: lineWidth }, { width: saysWidth }, { width: Math.max(1, width - 4 - lineWidth - saysWidth - 2 * GAP) }];
-    let index = 0;
+    const countedRoom = Math.max(1, width - 4 - lineWidth - saysWidth - 2 * GAP);
+    const columns: ColumnLayout[] = [{ width: lineWidth }, { width: saysWidth }, { width: countedRoom }];
     for (const { file, claims } of stale) {
       if (claims.length === 0) continue;
-      lines.push(formatRow([cell(safe(file.path), c.cyan)], [{ width: width - 2, cut: 'start' }], GAP, 2));
-      for (const claim of claims) {
-        lines.push(formatRow([cell(`line ${claim.line}`, c.dim), cell(says[index]!), cell(counted[index]!, c.yellow)], columns, GAP, 4));
-        index++;
-      }
+      lines.push(`  ${c.cyan(truncateStart(safe(file.path), width - 2))}`);
+      const rows = claims.map((claim) => [
+        c.dim(`line ${claim.line}`),
+        truncate(quoted(claim), saysWidth),
+        c.yellow(truncate(countedText(claim), countedRoom)),
+      ]);
+      lines.push(...layoutColumns(rows, columns, GAP).map((line) => `    ${line}`));
     }
   }
   if (unverifiable > 0) {
@@ -292,6 +291,10 @@ function staleClaimLines(report: Report, width: number, c: ChalkInstance): strin
 
 function quoted(claim: ClaimReport): string {
   return `"${claimText(claim)}"`;
+}
+
+function countedText(claim: ClaimReport): string {
+  return `counted ${describeCounted(claim.counted)}`;
 }
 
 function location(file: FileReport, item: Item): string {

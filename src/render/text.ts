@@ -1,11 +1,13 @@
+import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import { sanitizeText } from '../extract/text.js';
 
 /**
  * Terminal text helpers shared by the text renderers: display width (emoji
- * and CJK count two columns, measured by string-width), truncation with `…`
- * and padding by display width, and the sanitising every string that came
- * from a file goes through before it is printed (SPEC.md §10, last paragraph).
+ * and CJK count two columns, measured by string-width), truncation with `…`,
+ * borderless columns laid out by cli-table3, and the sanitising every string
+ * that came from a file goes through before it is printed (SPEC.md §10, last
+ * paragraph).
  */
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
@@ -64,10 +66,67 @@ export function truncateStart(text: string, max: number): string {
   return `…${out}`;
 }
 
-/** Pads `text` with spaces to `width` display columns, on the right (`left` alignment) or the left. */
-export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  const room = Math.max(0, width - displayWidth(text));
-  return align === 'left' ? text + ' '.repeat(room) : ' '.repeat(room) + text;
+/** The widest display width among `texts`, at least `min`. */
+export function widest(texts: Iterable<string>, min = 0): number {
+  let width = min;
+  for (const text of texts) width = Math.max(width, displayWidth(text));
+  return width;
+}
+
+/** One column of {@link layoutColumns}. */
+export interface ColumnLayout {
+  /** Width in display columns. Every cell must already fit it ({@link truncate}, {@link truncateStart}). */
+  width: number;
+  /** `left` (default) or `right`. */
+  align?: 'left' | 'right';
+}
+
+// Borderless: cli-table3 draws no lines, only the gap between columns (`middle`).
+const NO_BORDER = {
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+} as const;
+
+/**
+ * Rows of cells as aligned text lines, `gap` spaces between columns, laid out
+ * by cli-table3 without borders, padding or colours of its own. Cells are
+ * fitted (cut to their column by display width) and coloured by the caller
+ * before they come here, so cli-table3 only pads; it ignores SGR colour codes
+ * when it measures. Each line is trimmed at its end.
+ *
+ * cli-table3 measures with string-width 4, which agrees with {@link
+ * displayWidth} on ASCII, CJK and emoji up to Emoji 12, but not on newer
+ * emoji and ZWJ sequences (`🪲`, `🫠`, `🧑‍🚀`), so text from files that may
+ * hold them (titles) belongs in the last column: a left-aligned last column
+ * gets no fixed width here, so cli-table3 never cuts it, its padding is
+ * trimmed, and however it is measured the columns before it stay aligned.
+ */
+export function layoutColumns(rows: readonly (readonly string[])[], columns: readonly ColumnLayout[], gap = 2): string[] {
+  if (rows.length === 0) return [];
+  const last = columns.length - 1;
+  const table = new Table({
+    chars: { ...NO_BORDER, middle: ' '.repeat(gap) },
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+    colWidths: columns.map((column, i) => (i === last && column.align !== 'right' ? null : column.width)),
+    colAligns: columns.map((column) => column.align ?? 'left'),
+  });
+  table.push(...rows.map((row) => [...row]));
+  return table
+    .toString()
+    .split('\n')
+    .map((line) => line.trimEnd());
 }
 
 /** `1 item`, `2 items`. */
