@@ -69,7 +69,7 @@ describe('markdown summary of the five seeds, read back as GFM', () => {
     const [priorities, files, claims] = nodes<Table>(tree, 'table');
     const rows = (table: Table): string[][] => table.children.map((row) => row.children.map((cell) => plain(cell)));
     expect(rows(priorities!).map((row) => row[0])).toEqual(['Priority', 'Critical', 'High', 'Medium', 'Low', 'None', 'All']);
-    expect(rows(priorities!)[1]).toEqual(['Critical', '2', '28', '1', '0', '6.7%', '4–6 d', '13']);
+    expect(rows(priorities!)[1]).toEqual(['Critical', '2', '28', '1', '0', '6.7%', '4–5.5 d', '13']);
     expect(rows(priorities!)[6]).toEqual(['All', '14', '194', '3', '0', '6.7%', '33–46 d', '93']);
     expect(rows(files!).slice(1).map((row) => row[0])).toEqual(json.files.map((f) => f.path));
     expect(rows(claims!)).toHaveLength(1 + 16);

@@ -44,7 +44,7 @@ describe('table layout on the five seeds', () => {
     expect(lines[0]).toBe('NOT READY — 28 blocking items open (critical)');
     const labels = lines.slice(3, 9).map((line) => line.split(/\s+/)[0]);
     expect(labels).toEqual(['overall', 'critical', 'high', 'medium', 'low', 'none']);
-    expect(stdout).toMatch(/^critical\s+2\s+28\s+1\s+0\s+6\.7%\s+█+░+\s+4–6 d\s+13$/m);
+    expect(stdout).toMatch(/^critical\s+2\s+28\s+1\s+0\s+6\.7%\s+█+░+\s+4–5\.5 d\s+13$/m);
     for (const seed of SEEDS) expect(stdout).toMatch(new RegExp(`^fixtures/seeds/${seed}\\s+\\d+`, 'm'));
     expect(stdout).toContain('Blocking items (28)');
     expect(stdout.match(/^ {2}fixtures\/seeds\/\S+:\d+ {2}\S/gm)).toHaveLength(10);

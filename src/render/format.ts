@@ -16,19 +16,19 @@ export function formatHours(hours: number): string {
 
 /**
  * A remaining-effort range in the unit a person plans with (SPEC.md §4):
- * hours below two working days (`2–4 h`, `0.5 h`), else whole days, the lower
+ * hours below three working days (`2–4 h`, `11–18 h`), else days, the lower
  * bound rounded down and the upper one up so the range always contains the
- * estimate (`96–128 h` → `12–16 d`). `hoursPerDay` is the length of a day.
- * Returns {@link NONE} for a zero range.
+ * estimate — to half days below ten days (`28.5–41.5 h` → `3.5–5.5 d`),
+ * whole days above (`96–128 h` → `12–16 d`). `hoursPerDay` is the length of
+ * a day. Returns {@link NONE} for a zero range.
  */
 export function formatEffortRange(minHours: number, maxHours: number, hoursPerDay: number): string {
   if (maxHours <= 0) return NONE;
-  if (maxHours < hoursPerDay * 2) {
-    return minHours === maxHours ? `${formatHours(maxHours)} h` : `${formatHours(minHours)}–${formatHours(maxHours)} h`;
-  }
+  if (maxHours < hoursPerDay * 3) return formatHoursRange(minHours, maxHours);
+  const step = maxHours / hoursPerDay < 10 ? 0.5 : 1;
   // Rounding is done on a slightly nudged value so 96/8 stays 12, not 12.000001 → 13.
-  const low = Math.floor(minHours / hoursPerDay + 1e-9);
-  const high = Math.ceil(maxHours / hoursPerDay - 1e-9);
+  const low = Math.floor(minHours / hoursPerDay / step + 1e-9) * step;
+  const high = Math.ceil(maxHours / hoursPerDay / step - 1e-9) * step;
   return low === high ? `${high} d` : `${low}–${high} d`;
 }
 

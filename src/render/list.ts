@@ -3,7 +3,7 @@ import type { GroupKey, ItemGroup, ListedItem } from '../list/index.js';
 import type { Status } from '../model.js';
 import { formatItemEffort } from './format.js';
 import { PRIORITY_COLOUR } from './table.js';
-import { type ColumnLayout, layoutColumns, safe, truncate, truncateStart, widest } from './text.js';
+import { type ColumnLayout, displayWidth, layoutColumns, safe, truncate, truncateStart, widest } from './text.js';
 import type { RenderOptions } from './types.js';
 
 /** What the list renderers are given besides the groups: the report's render options and its day length. */
@@ -23,16 +23,18 @@ const MIN_TITLE = 12;
 
 /**
  * `list --format text` (the default): one item per line,
- * `status  priority  path:line  effort  title`, aligned by display width.
- * The title comes last: it may hold emoji that cli-table3 measures
- * differently from string-width, and only a last column cannot push the
- * others out of line (see {@link layoutColumns}). Titles are cut with `…`
- * to fit `options.width` (pass `Infinity` for no limit, e.g. when stdout is
- * a pipe); `path:line` is never cut: when long paths leave titles fewer than
- * 12 columns the effort column is dropped, and past that a line runs over
- * the width rather than lose where the item is. The `groupBy` column is left
- * out: the group heading names it. Groups get a `label (count)` line and
- * their items are indented. Text from files is sanitised.
+ * `status  priority  path:line  title  effort` (issue 3), aligned by display
+ * width. cli-table3 lays out the status, priority and location columns; the
+ * title and its effort form the last cell, the title padded by string-width
+ * so that the effort column lines up even for emoji that cli-table3's older
+ * string-width measures differently (see {@link layoutColumns}). Titles are
+ * cut with `…` to fit `options.width` (pass `Infinity` for no limit, e.g.
+ * when stdout is a pipe); `path:line` is never cut: when long paths leave
+ * titles fewer than 12 columns the effort column is dropped, and past that a
+ * line runs over the width rather than lose where the item is. The `groupBy`
+ * column is left out: the group heading names it. Groups get a
+ * `label (count)` line and their items are indented. Text from files is
+ * sanitised.
  */
 export const renderListText: ListRenderer = (groups, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -60,8 +62,8 @@ export const renderListText: ListRenderer = (groups, options) => {
   if (showStatus) columns.push({ width: statusWidth });
   if (showPriority) columns.push({ width: priorityWidth });
   columns.push({ width: locationWidth });
-  if (effortWidth > 0) columns.push({ width: effortWidth, align: 'right' });
-  columns.push({ width: titleWidth });
+  // The last cell, title then effort, is laid out by display width here, not by cli-table3.
+  columns.push({ width: titleWidth + (effortWidth > 0 ? GAP + effortWidth : 0) });
 
   const lines: string[] = [];
   let index = 0;
@@ -77,9 +79,14 @@ export const renderListText: ListRenderer = (groups, options) => {
       if (showStatus) cells.push(STATUS_COLOUR[item.status](c)(item.status));
       if (showPriority) cells.push(PRIORITY_COLOUR[item.priority](c)(item.priority));
       cells.push(c.cyan(locations[index]!));
-      if (effortWidth > 0) cells.push(c.dim(efforts[index]!));
       const title = truncate(titles[index]!, titleWidth);
-      cells.push(item.blocking ? c.bold(title) : title);
+      const painted = item.blocking ? c.bold(title) : title;
+      const effort = efforts[index]!;
+      cells.push(
+        effortWidth > 0 && effort !== ''
+          ? `${painted}${' '.repeat(titleWidth - displayWidth(title) + GAP + effortWidth - displayWidth(effort))}${c.dim(effort)}`
+          : painted,
+      );
       index++;
       return cells;
     });
