@@ -8,7 +8,7 @@ import { DEFAULT_FILTER, filterItems, groupItems, parsePriorities, parseStatuses
 import type { ListedItem } from '../src/list/index.js';
 import type { Report } from '../src/model.js';
 import { PRIORITIES, STATUSES } from '../src/model.js';
-import { ROOT, runCli, spawnCli } from './helpers.js';
+import { expectGolden, ROOT, runCli, SEEDS, SEEDS_DIR, spawnCli } from './helpers.js';
 
 /**
  * `shipready list` on the five seeds: filters agree with the report's own
@@ -201,4 +201,17 @@ describe('list usage errors exit 2 naming the option', () => {
     const report = await seedsReport();
     expect(filterItems(report, DEFAULT_FILTER).every((item) => item.status !== 'done' && item.status !== 'cancelled')).toBe(true);
   });
+});
+
+describe('list golden files', () => {
+  for (const seed of SEEDS) {
+    it(`${seed}: every item, grouped by priority`, async () => {
+      const result = await runCli(['list', '--no-config', '--status', 'all', '--group-by', 'priority', `fixtures/seeds/${seed}`], {
+        columns: 100,
+        env: { NO_COLOR: '1' },
+      });
+      expect(result.code).toBe(0);
+      expectGolden(path.join(SEEDS_DIR, seed.replace(/\.md$/, '.expected.list.txt')), result.stdout);
+    });
+  }
 });
