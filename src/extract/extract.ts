@@ -107,14 +107,10 @@ const OTHER_MARKDOWN_FILE = /(?<![\w./-])((?:[\w.-]+\/)*[\w.-]+\.(?:md|markdown)
  */
 export function extractDocument(tree: Root, text: string, options: ExtractOptions): ExtractedDocument {
   const { vocabulary, hoursPerDay } = options;
-  const priority = createPriorityMatcher(vocabulary);
+  const { priority, effortNames, blockingMarker } = matchersFor(vocabulary);
   // Text that `shipready fix` generated is not the author's checklist: no sections, items or claims in it.
   const authored = withoutSummaryBlocks(tree);
   const sections = buildSections(authored);
-  const namesWork = wholeWord(WORK_HEADING_WORDS.join('|'));
-  const namesMarkerWork = wholeWord(MARKER_HEADING_WORDS.join('|'));
-  const effortNames = new Set(vocabulary.effortFields);
-  const blockingMarker = createBlockingMatcher(vocabulary.blockingMarkers);
   const sourceLines = text.split('\n');
   const sourceLine = (line: number): string => (sourceLines[line - 1] ?? '').replace(/\r$/, '');
 
@@ -210,7 +206,12 @@ export function extractDocument(tree: Root, text: string, options: ExtractOption
   }
 
   // 3. Groups: sections whose subtree holds task items (SPEC.md §1.1 rule 4).
-  const subtreeHasTasks = (section: Section): boolean => subtree(section).some((s) => taskSections.has(s));
+  // Bottom-up, once: later sections are never parents of earlier ones.
+  const tasksBelow = new Set<Section>();
+  for (const section of [...sections].reverse()) {
+    if (taskSections.has(section) || section.children.some((child) => tasksBelow.has(child))) tasksBelow.add(section);
+  }
+  const subtreeHasTasks = (section: Section): boolean => tasksBelow.has(section);
   const groups = sections.filter((s) => s.heading && subtreeHasTasks(s));
   const sectionFields = new Map<Section, Field[]>(sections.map((s) => [s, contentFields(s.content)]));
 
@@ -538,6 +539,30 @@ function isWhollyStruck(node: Paragraph | Heading): boolean {
 
 function isPlaceholder(text: string): boolean {
   return PLACEHOLDERS.has(text.toLowerCase().replace(/[.!]+$/, '').trim()) || text.trim() === '';
+}
+
+const namesWork = wholeWord(WORK_HEADING_WORDS.join('|'));
+const namesMarkerWork = wholeWord(MARKER_HEADING_WORDS.join('|'));
+
+/** The matchers built from a vocabulary, once per vocabulary rather than once per document. */
+interface Matchers {
+  priority: PriorityMatcher;
+  effortNames: ReadonlySet<string>;
+  blockingMarker: (text: string) => boolean;
+}
+const matcherCache = new WeakMap<Vocabulary, Matchers>();
+
+function matchersFor(vocabulary: Vocabulary): Matchers {
+  let matchers = matcherCache.get(vocabulary);
+  if (!matchers) {
+    matchers = {
+      priority: createPriorityMatcher(vocabulary),
+      effortNames: new Set(vocabulary.effortFields),
+      blockingMarker: createBlockingMatcher(vocabulary.blockingMarkers),
+    };
+    matcherCache.set(vocabulary, matchers);
+  }
+  return matchers;
 }
 
 /**
