@@ -6,7 +6,7 @@ import { type Field, findField, readField } from './fields.js';
 import { createPriorityMatcher, type PriorityMatcher } from './priority.js';
 import { ancestors, buildSections, type Section, sectionPath, subtree } from './sections.js';
 import { leadingStatusEmoji, statusFieldValue, statusMarker } from './status.js';
-import { nodeText, phrasingLines, sanitizeText } from './text.js';
+import { phrasingLines, sanitizeText } from './text.js';
 import {
   CANCELLING_HEADING,
   MARKER_HEADING_WORDS,

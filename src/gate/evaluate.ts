@@ -1,6 +1,7 @@
 import type { Report, Totals } from '../model.js';
-import { PRIORITIES } from '../model.js';
+import { verdictNote } from '../render/format.js';
 import { type GatePolicy, THRESHOLD_SCOPES, type ThresholdScope } from './policy.js';
+import { plural } from '../words.js';
 
 /** The rule a gate check applies. */
 export type GateRule = 'blocking' | 'min-percent' | 'max-open' | 'stale-claims';
@@ -72,7 +73,6 @@ export function gateExitCode(verdict: GateVerdict): 0 | 1 {
 
 function blockingCheck(report: Report): GateCheck {
   const n = report.totals.blocking;
-  const levels = PRIORITIES.filter((level) => report.byPriority[level].blocking > 0).join(', ');
   return {
     rule: 'blocking',
     scope: null,
@@ -80,7 +80,7 @@ function blockingCheck(report: Report): GateCheck {
     name: 'no blocking items',
     actual: n,
     limit: null,
-    message: report.ready ? 'no blocking items' : `${plural(n, 'blocking item')} open (${levels})`,
+    message: report.ready ? 'no blocking items' : verdictNote(report),
   };
 }
 
@@ -110,6 +110,3 @@ function totalsOf(report: Report, scope: ThresholdScope): Totals {
   return scope === 'overall' ? report.totals : report.byPriority[scope];
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}

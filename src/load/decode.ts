@@ -9,6 +9,7 @@
  */
 import iconv from 'iconv-lite';
 import type { Diagnostic } from '../model.js';
+import { plural } from '../words.js';
 
 /** One repaired mojibake run (SPEC.md §7). */
 export interface TextRepair {
@@ -286,9 +287,6 @@ function mapThroughRepairs(offset: number, repairs: readonly TextRepair[]): numb
   return offset + delta;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /**
  * Decodes a markdown file's bytes into the text to analyse (SPEC.md §7).

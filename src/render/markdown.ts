@@ -5,7 +5,7 @@ import { type Options as ToMarkdownOptions, toMarkdown } from 'mdast-util-to-mar
 import type { FileReport, Item, Priority, Report, Totals } from '../model.js';
 import { PRIORITIES } from '../model.js';
 import { sectionsWithItems } from './table.js';
-import { claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent } from './format.js';
+import { claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent, verdictNote } from './format.js';
 import { displayWidth, plural, safe } from './text.js';
 import type { Renderer, RenderOptions } from './types.js';
 
@@ -100,17 +100,7 @@ export function markdownTree(report: Report, options: RenderOptions): Root {
 
 /** `🔴 **NOT READY** — 24 blocking items open (critical)` / `🟢 **READY** — …`. */
 function verdict(report: Report): RootContent {
-  const { totals, options } = report;
-  if (!report.ready) {
-    const levels = PRIORITIES.filter((level) => report.byPriority[level].blocking > 0).join(', ');
-    return paragraph([text('🔴 '), strong([text('NOT READY')]), text(` — ${plural(totals.blocking, 'blocking item')} open (${levels})`)]);
-  }
-  let note: string;
-  if (totals.items === 0) note = 'no open items found';
-  else if (totals.open === 0) note = `all ${plural(totals.items, 'item')} done`;
-  else if (options.failOn === 'none') note = `nothing blocks (fail-on none), ${totals.open} open`;
-  else note = `no blocking items, ${totals.open} open below ${options.failOn}`;
-  return paragraph([text('🟢 '), strong([text('READY')]), text(` — ${note}`)]);
+  return paragraph([text(report.ready ? '🟢 ' : '🔴 '), strong([text(report.ready ? 'READY' : 'NOT READY')]), text(` — ${verdictNote(report)}`)]);
 }
 
 /** `**13.6%** complete: 8 of 59 items done, 51 open (2 in progress) in 5 files.` */

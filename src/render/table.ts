@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { ClaimReport, FileReport, Item, Priority, Report, SectionReport, Totals } from '../model.js';
 import { PRIORITIES } from '../model.js';
 import { progressBar } from './bar.js';
-import { claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent } from './format.js';
+import { claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent, verdictNote } from './format.js';
 import { type ColumnLayout, layoutColumns, plural, safe, truncate, truncateStart, widest } from './text.js';
 import type { Renderer, RenderOptions } from './types.js';
 
@@ -52,17 +52,7 @@ export const renderTable: Renderer = (report, options) => {
  * blocking items.
  */
 export function verdictLine(report: Report, c: ChalkInstance): string {
-  const { totals, options } = report;
-  if (report.ready) {
-    let note: string;
-    if (totals.items === 0) note = 'no open items found';
-    else if (totals.open === 0) note = `all ${plural(totals.items, 'item')} done`;
-    else if (options.failOn === 'none') note = `nothing blocks (--fail-on none), ${totals.open} open`;
-    else note = `no blocking items, ${totals.open} open below ${options.failOn}`;
-    return c.bold.green(`READY — ${note}`);
-  }
-  const levels = PRIORITIES.filter((level) => report.byPriority[level].blocking > 0).join(', ');
-  return c.bold.red(`NOT READY — ${plural(totals.blocking, 'blocking item')} open (${levels})`);
+  return report.ready ? c.bold.green(`READY — ${verdictNote(report)}`) : c.bold.red(`NOT READY — ${verdictNote(report)}`);
 }
 
 /** A row of the breakdown: a label, its totals and how to paint the label. */

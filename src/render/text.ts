@@ -129,7 +129,4 @@ export function layoutColumns(rows: readonly (readonly string[])[], columns: rea
     .map((line) => line.trimEnd());
 }
 
-/** `1 item`, `2 items`. */
-export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : pluralForm}`;
-}
+export { plural } from '../words.js';

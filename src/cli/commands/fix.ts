@@ -7,6 +7,7 @@ import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
 import { formatDiagnostic } from '../output.js';
 import { analysisOptions, resolveSettings } from '../settings.js';
+import { plural } from '../../words.js';
 
 interface FixCommandOptions extends CommonOptions {
   check?: boolean;
@@ -117,6 +118,3 @@ function exitCode(result: FixResult, check: boolean): ExitCode {
   return 0;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
