@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { cosmiconfig, type CosmiconfigResult } from 'cosmiconfig';
 import { ConfigError } from '../errors.js';
-import { type ShipreadyConfig, validateConfig } from './validate.js';
+import type { ShipreadyConfig } from './validate.js';
 
 /**
  * Where a configuration is looked for, in each directory from the working
@@ -67,8 +67,10 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   }
 }
 
-function finish(result: NonNullable<CosmiconfigResult>, cwd: string): LoadedConfig {
+async function finish(result: NonNullable<CosmiconfigResult>, cwd: string): Promise<LoadedConfig> {
   const displayPath = shownPath(result.filepath, cwd);
+  // ajv is loaded only when there is a file to check: most runs of a hook have none.
+  const { validateConfig } = await import('./validate.js');
   return { config: validateConfig(result.config, displayPath), filepath: result.filepath, displayPath };
 }
 

@@ -1,4 +1,4 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
 import type { FileReport, Item, Report } from '../model.js';
 import type { GateVerdict } from '../gate/evaluate.js';
 import { blockingFindings } from '../gate/findings.js';
@@ -35,17 +35,24 @@ export function junitXml(report: Report, verdict?: GateVerdict): string {
       testsuite: suites.map((suite) => suite.node),
     },
   };
-  return `${builder.build(document)}`;
+  return `${xmlBuilder().build(document)}`;
 }
 
-// Attribute and text values are escaped by the builder (&, <, >, ", ').
-const builder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  format: true,
-  indentBy: '  ',
-  suppressEmptyNode: true,
-});
+type XmlBuilder = { build(document: unknown): string };
+let builder: XmlBuilder | undefined;
+
+/**
+ * fast-xml-parser's builder, loaded on first use through its CommonJS entry:
+ * every shipready start would otherwise pay for it (~30 ms), and only junit
+ * needs it. Attribute and text values are escaped by the builder (&, <, >, ", ').
+ */
+function xmlBuilder(): XmlBuilder {
+  if (!builder) {
+    const { XMLBuilder } = createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser');
+    builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
+  }
+  return builder;
+}
 
 interface SuiteCounts {
   tests: number;

@@ -1,8 +1,7 @@
 import { Chalk } from 'chalk';
 import { type Command, Option } from 'commander';
 import { sanitizeText } from '../../extract/text.js';
-import { type FileFix, type FixResult, fixFiles } from '../../fix/fix.js';
-import { unifiedDiff } from '../../fix/diff.js';
+import type { FileFix, FixResult } from '../../fix/fix.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
 import { formatDiagnostic } from '../output.js';
@@ -40,6 +39,8 @@ export function registerFix(program: Command, ctx: RunContext, done: (code: Exit
     const check = Boolean(options.check);
     const diff = Boolean(options.diff);
     const quiet = Boolean(options.quiet);
+    // The rewriting machinery (diff, atomic writes) loads only when fix runs, not on every shipready start.
+    const [{ fixFiles }, { unifiedDiff }] = await Promise.all([import('../../fix/fix.js'), import('../../fix/diff.js')]);
     const result = await fixFiles({ ...analysisOptions(ctx, settings, paths), write: !check && !diff });
     const color = settings.render.color;
     if (diff) {

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { watch } from 'chokidar';
 import type { Command } from 'commander';
 import { ShipreadyError } from '../../errors.js';
 import { isDynamicPattern } from 'globby';
@@ -49,6 +48,8 @@ export function registerWatch(program: Command, ctx: RunContext, done: (code: Ex
     };
     await render();
 
+    // chokidar loads only when watch runs, not on every shipready start.
+    const { watch } = await import('chokidar');
     const watcher = watch(watchRoots(targets, ctx.cwd), {
       ignoreInitial: true,
       ignored: (file, stats) =>
