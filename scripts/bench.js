@@ -59,6 +59,11 @@ try {
   markdownlint = null;
 }
 
+// The pre-commit case: one checklist, the run a developer waits for fifty times a day.
+const oneFile = path.join('team-1', 'checklist-1.md');
+const shipreadyOne = timeProcess(process.execPath, [path.join(root, 'bin', 'shipready.js'), 'check', '--no-config', '-q', oneFile]);
+const markdownlintOne = markdownlint === null ? null : timeProcess(process.execPath, [markdownlintBin, oneFile]);
+
 const inProcess = [];
 let items = 0;
 for (let i = 0; i < runs; i++) {
@@ -76,5 +81,7 @@ if (markdownlint !== null) {
   console.log(`markdownlint-cli2 (process):          ${markdownlint.toFixed(0)} ms  (${(fileCount / (markdownlint / 1000)).toFixed(0)} files/s)`);
   console.log(`shipready / markdownlint-cli2:        ${(shipready / markdownlint).toFixed(2)}×`);
 }
+console.log(`one checklist, shipready check (process):  ${shipreadyOne.toFixed(0)} ms`);
+if (markdownlintOne !== null) console.log(`one checklist, markdownlint-cli2 (process): ${markdownlintOne.toFixed(0)} ms`);
 console.log(`shipready analyze() (in-process):     ${inProcessMs.toFixed(0)} ms  (${(mb / (inProcessMs / 1000)).toFixed(1)} MB/s)`);
 rmSync(corpus, { recursive: true, force: true });

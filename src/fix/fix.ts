@@ -17,7 +17,7 @@ import { type LoadedDocument, loadDocument } from '../load/load.js';
 import type { Diagnostic, Report, ReportOptions } from '../model.js';
 import { parseMarkdown } from '../parse/parse.js';
 import { type AnalyzeOptions, analyze, reportFromDocuments } from '../pipeline.js';
-import { renderers } from '../render/index.js';
+import { loadRenderer, type Renderer } from '../render/index.js';
 import { editBytes, sameBytes, type TextEdit, unwritableReason } from './bytes.js';
 import { type ClaimFix, planClaimFixes } from './claims.js';
 import { findSummaryBlocks, type SummaryBlock, summaryContent, summaryEdit } from './summary.js';
@@ -103,7 +103,7 @@ export async function fixFiles(options: FixOptions): Promise<FixResult> {
 
   const loaded = new Map(documents.map((d) => [d.absolutePath, d]));
   await resolveSummaryPaths(targets, loaded, options);
-  regenerateSummaries(targets, loaded, options);
+  if (targets.some((target) => target.blocks.length > 0)) regenerateSummaries(targets, loaded, options, await loadRenderer('markdown'));
 
   for (const target of targets) {
     const { fix } = target;
@@ -234,7 +234,12 @@ function toPattern(dirFromCwd: string, paths: string): string {
  * round after round until nothing changes: a block's length moves the lines
  * that it (and blocks in other files) links to.
  */
-function regenerateSummaries(targets: readonly Target[], loaded: ReadonlyMap<string, LoadedDocument>, options: FixOptions): void {
+function regenerateSummaries(
+  targets: readonly Target[],
+  loaded: ReadonlyMap<string, LoadedDocument>,
+  options: FixOptions,
+  renderMarkdown: Renderer,
+): void {
   const byPath = new Map(targets.map((t) => [t.document.absolutePath, t]));
   for (let round = 0; round < MAX_SUMMARY_ROUNDS; round++) {
     let changed = false;
@@ -249,7 +254,7 @@ function regenerateSummaries(targets: readonly Target[], loaded: ReadonlyMap<str
           return target ? target.decoded(display) : { ...loaded.get(absolute)!, path: display };
         });
         const sorted = documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        const rendered = renderers.markdown(reportFromDocuments(sorted, options.report, options.vocabulary), {
+        const rendered = renderMarkdown(reportFromDocuments(sorted, options.report, options.vocabulary), {
           color: false, width: 80, unicode: true, headingDepth: state.block.headingDepth, linkBase: '',
         });
         const content = summaryContent(rendered, state.block.eol);

@@ -7,7 +7,7 @@ import { renderCheckText, verdictText } from '../../gate/text.js';
 import type { Report } from '../../model.js';
 import { analyze, hasFileErrors } from '../../pipeline.js';
 import { githubCommands } from '../../render/github.js';
-import { FORMAT_NAMES, type FormatName, type RenderOptions, type Renderer, renderers } from '../../render/index.js';
+import { FORMAT_NAMES, type FormatName, loadRenderer, type RenderOptions } from '../../render/index.js';
 import { junitXml } from '../../render/junit.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
@@ -61,7 +61,7 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     const verbose = Boolean(options.verbose);
     const quiet = Boolean(options.quiet);
 
-    const payload = render(format, report, verdict, settings.render, verbose);
+    const payload = await render(format, report, verdict, settings.render, verbose);
     if (!(format === 'text' && quiet)) await writePayload(ctx, payload, options.output);
     if (format !== 'github') {
       // The formats that do not state the gate's verdict get it on stderr.
@@ -73,7 +73,7 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     const summaryFile = ctx.env.GITHUB_STEP_SUMMARY;
     if (format === 'github' && summaryFile) {
       try {
-        await appendFile(path.resolve(ctx.cwd, summaryFile), stepSummary(report, verdict, settings.render), 'utf8');
+        await appendFile(path.resolve(ctx.cwd, summaryFile), await stepSummary(report, verdict, settings.render), 'utf8');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
         ctx.stderr.write(`shipready: cannot append to GITHUB_STEP_SUMMARY \`${summaryFile}\` (${code}); check the variable\n`);
@@ -84,7 +84,7 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
   });
 }
 
-function render(format: CheckFormat, report: Report, verdict: GateVerdict, options: RenderOptions, verbose: boolean): string {
+async function render(format: CheckFormat, report: Report, verdict: GateVerdict, options: RenderOptions, verbose: boolean): Promise<string> {
   switch (format) {
     case 'text':
       return renderCheckText(report, verdict, { color: options.color, verbose });
@@ -93,7 +93,7 @@ function render(format: CheckFormat, report: Report, verdict: GateVerdict, optio
     case 'junit':
       return junitXml(report, verdict);
     default:
-      return renderers[format as FormatName](report, options);
+      return (await loadRenderer(format as FormatName))(report, options);
   }
 }
 
@@ -114,10 +114,10 @@ function printCheckDiagnostics(ctx: RunContext, report: Report, { quiet, verbose
  * What `check --format github` appends to `$GITHUB_STEP_SUMMARY`: the
  * markdown report, then the gate's checks when a policy was applied.
  */
-function stepSummary(report: Report, verdict: GateVerdict, options: RenderOptions): string {
+async function stepSummary(report: Report, verdict: GateVerdict, options: RenderOptions): Promise<string> {
   // Through the renderer map, so the step summary is exactly `--format markdown`.
-  const markdown = (renderers as Partial<Record<string, Renderer>>).markdown;
-  const parts = [markdown ? markdown(report, { ...options, color: false }) : `${verdictText(report, verdict)}\n`];
+  const markdown = await loadRenderer('markdown');
+  const parts = [markdown(report, { ...options, color: false })];
   if (verdict.checks.length > 1) {
     const lines = verdict.checks.map((check) => `- ${check.passed ? '✅' : '❌'} ${check.message}`);
     parts.push(`**shipready check:** ${verdictText(report, verdict)}\n\n${lines.join('\n')}\n`);

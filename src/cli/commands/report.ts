@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { analyze, hasFileErrors } from '../../pipeline.js';
-import { type FormatName, renderers } from '../../render/index.js';
+import { type FormatName, loadRenderer } from '../../render/index.js';
 import { BREAKDOWNS, type Breakdown } from '../../render/types.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
@@ -22,7 +22,8 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
     const format = (options.format ?? 'table') as FormatName;
     const settings = await resolveSettings(ctx, options, format === 'table');
     const { report } = await analyze(analysisOptions(ctx, settings, paths));
-    await writePayload(ctx, renderers[format](report, { ...settings.render, by: options.by }), options.output);
+    const render = await loadRenderer(format);
+    await writePayload(ctx, render(report, { ...settings.render, by: options.by }), options.output);
     printDiagnostics(ctx, report, Boolean(options.quiet));
     done(hasFileErrors(report) ? 2 : 0);
   });

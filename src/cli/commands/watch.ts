@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { ShipreadyError } from '../../errors.js';
 import { isDynamicPattern } from 'globby';
 import { analyze } from '../../pipeline.js';
-import { type FormatName, renderers } from '../../render/index.js';
+import { type FormatName, loadRenderer } from '../../render/index.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
 import { printDiagnostics } from '../output.js';
@@ -33,12 +33,13 @@ export function registerWatch(program: Command, ctx: RunContext, done: (code: Ex
   command.action(async (paths: string[], options: CommonOptions) => {
     const format = (options.format ?? 'table') as FormatName;
     const settings = await resolveSettings(ctx, options, format === 'table');
+    const renderReport = await loadRenderer(format);
     const targets = paths.length > 0 ? paths : settings.include;
 
     const render = async (): Promise<void> => {
       try {
         const { report } = await analyze(analysisOptions(ctx, settings, targets));
-        const text = renderers[format](report, settings.render);
+        const text = renderReport(report, settings.render);
         ctx.stdout.write(ctx.stdout.isTTY && format === 'table' ? CLEAR_SCREEN + text : text);
         printDiagnostics(ctx, report, Boolean(options.quiet));
       } catch (error) {
