@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { cosmiconfig, type CosmiconfigResult } from 'cosmiconfig';
 import { ConfigError } from '../errors.js';
+import { displayPath as reportedPath } from '../load/discover.js';
 import type { ShipreadyConfig } from './validate.js';
 
 /**
@@ -68,7 +69,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
 }
 
 async function finish(result: NonNullable<CosmiconfigResult>, cwd: string): Promise<LoadedConfig> {
-  const displayPath = shownPath(result.filepath, cwd);
+  const displayPath = reportedPath(result.filepath, cwd);
   // ajv is loaded only when there is a file to check: most runs of a hook have none.
   const { validateConfig } = await import('./validate.js');
   return { config: validateConfig(result.config, displayPath), filepath: result.filepath, displayPath };
@@ -76,7 +77,7 @@ async function finish(result: NonNullable<CosmiconfigResult>, cwd: string): Prom
 
 /** A read or parse failure as one line naming the file. */
 function readError(error: unknown, filepath: string, cwd: string): ConfigError {
-  const shown = shownPath(filepath, cwd);
+  const shown = reportedPath(filepath, cwd);
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return new ConfigError(`Cannot read config file \`${shown}\`: no such file; check the --config path`);
   if (code === 'EISDIR') return new ConfigError(`Cannot read config file \`${shown}\`: it is a directory; pass a file to --config`);
@@ -89,7 +90,3 @@ function readError(error: unknown, filepath: string, cwd: string): ConfigError {
   return new ConfigError(`${shown}: cannot parse the configuration: ${lines[0] ?? 'invalid syntax'}`);
 }
 
-function shownPath(filepath: string, cwd: string): string {
-  const relative = path.relative(cwd, filepath) || path.basename(filepath);
-  return relative.split(path.sep).join('/');
-}

@@ -7,8 +7,9 @@ import stripAnsi from 'strip-ansi';
  * (SPEC.md §1 `title`, §10 last paragraph).
  */
 
-// C0 controls (but tab and newline, which become spaces below), DEL and C1 controls.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// C0 controls (but tab, newline, vertical tab, form feed and carriage return, which
+// separate words and become spaces below), DEL and C1 controls.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 
 /**
  * Removes whole terminal escape sequences (CSI, OSC with BEL or ST

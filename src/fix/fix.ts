@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NoFilesMatchedError } from '../errors.js';
 import { decodeMarkdown } from '../load/decode.js';
-import { discoverFiles } from '../load/discover.js';
+import { discoverFiles, displayPath } from '../load/discover.js';
 import { type LoadedDocument, loadDocument } from '../load/load.js';
 import type { Diagnostic, Report, ReportOptions } from '../model.js';
 import { parseMarkdown } from '../parse/parse.js';
@@ -249,7 +249,7 @@ function regenerateSummaries(
         if (state.documents === null) continue;
         // Paths relative to the file that holds the block, so the summary reads the same from any working directory.
         const documents = state.documents.map((absolute): LoadedDocument => {
-          const display = path.relative(dir, absolute).split(path.sep).join('/') || path.basename(absolute);
+          const display = displayPath(absolute, dir);
           const target = byPath.get(absolute);
           return target ? target.decoded(display) : { ...loaded.get(absolute)!, path: display };
         });

@@ -1,7 +1,7 @@
-import type { ClaimNumbers, ClaimReport, Effort, EffortTotals, Report } from '../model.js';
+import type { ClaimNumbers, ClaimReport, Effort, EffortTotals, FileReport, Item, Report } from '../model.js';
 import { PRIORITIES } from '../model.js';
 import { plural } from '../words.js';
-import { safe } from './text.js';
+import { sanitizeText } from '../extract/text.js';
 
 /**
  * Number formats shared by every human-readable renderer (table, markdown,
@@ -71,7 +71,7 @@ export function formatPercent(percent: number, items = 1): string {
  * (`Completion Rate**: **~32%` → `Completion Rate: ~32%`).
  */
 export function claimText(claim: ClaimReport): string {
-  return safe(claim.text.replace(/\*\*|__|`/g, ''));
+  return sanitizeText(claim.text.replace(/\*\*|__|`/g, ''));
 }
 
 /** What was counted for a claim, in the claim's own terms: `7 of 7 open`, `51 open`, `13.6% done`. */
@@ -103,4 +103,15 @@ export function verdictNote(report: Report): string {
   if (totals.open === 0) return `all ${plural(totals.items, 'item')} done`;
   if (options.failOn === 'none') return `nothing blocks (fail-on none), ${totals.open} open`;
   return `no blocking items, ${totals.open} open below ${options.failOn}`;
+}
+
+/**
+ * The open blocking items of a report with their files, highest priority
+ * first and in file and line order within a level — the order the table and
+ * markdown reports list them in.
+ */
+export function blockingItemsByPriority(report: Report): Array<{ file: FileReport; item: Item }> {
+  return report.files
+    .flatMap((file) => file.items.filter((item) => item.blocking).map((item) => ({ file, item })))
+    .sort((a, b) => PRIORITIES.indexOf(a.item.priority) - PRIORITIES.indexOf(b.item.priority));
 }

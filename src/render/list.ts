@@ -3,7 +3,8 @@ import type { GroupKey, ItemGroup, ListedItem } from '../list/index.js';
 import type { Status } from '../model.js';
 import { formatItemEffort } from './format.js';
 import { PRIORITY_COLOUR } from './table.js';
-import { type ColumnLayout, displayWidth, layoutColumns, safe, truncate, truncateStart, widest } from './text.js';
+import { type ColumnLayout, displayWidth, layoutColumns, truncate, truncateStart, widest } from './text.js';
+import { sanitizeText } from '../extract/text.js';
 import type { RenderOptions } from './types.js';
 
 /** What the list renderers are given besides the groups: the report's render options and its day length. */
@@ -43,8 +44,8 @@ export const renderListText: ListRenderer = (groups, options) => {
   const grouped = groups.some((group) => group.label !== null);
   const indent = grouped ? 2 : 0;
 
-  const locations = items.map((item) => `${safe(item.path)}:${item.line}`);
-  const titles = items.map((item) => safe(item.title));
+  const locations = items.map((item) => `${sanitizeText(item.path)}:${item.line}`);
+  const titles = items.map((item) => sanitizeText(item.title));
   const efforts = items.map((item) => formatItemEffort(item.effort, options.hoursPerDay));
   const showStatus = options.groupBy !== 'status';
   const showPriority = options.groupBy !== 'priority';
@@ -71,7 +72,7 @@ export const renderListText: ListRenderer = (groups, options) => {
     if (group.items.length === 0) continue;
     if (group.label !== null) {
       if (lines.length > 0) lines.push('');
-      const label = `${safe(group.label)} (${group.items.length})`;
+      const label = `${sanitizeText(group.label)} (${group.items.length})`;
       lines.push(c.bold(truncateStart(label, width)));
     }
     const rows = group.items.map((item) => {

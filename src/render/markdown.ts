@@ -5,8 +5,9 @@ import { type Options as ToMarkdownOptions, toMarkdown } from 'mdast-util-to-mar
 import type { FileReport, Item, Priority, Report, Totals } from '../model.js';
 import { PRIORITIES } from '../model.js';
 import { sectionsWithItems } from './table.js';
-import { claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent, verdictNote } from './format.js';
-import { displayWidth, plural, safe } from './text.js';
+import { blockingItemsByPriority, claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent, verdictNote } from './format.js';
+import { displayWidth, plural } from './text.js';
+import { sanitizeText } from '../extract/text.js';
 import type { Renderer, RenderOptions } from './types.js';
 
 /**
@@ -40,7 +41,7 @@ export function markdownTree(report: Report, options: RenderOptions): Root {
   if (options.by === 'section') {
     children.push(heading(depth + 1, [text('Progress by section')]));
     for (const file of report.files) {
-      if (report.files.length > 1) children.push(paragraph([link(file.path, null, [inlineCode(safe(file.path))])]));
+      if (report.files.length > 1) children.push(paragraph([link(file.path, null, [inlineCode(sanitizeText(file.path))])]));
       children.push(sectionTable(file, report.options.hoursPerDay));
     }
   } else {
@@ -50,9 +51,7 @@ export function markdownTree(report: Report, options: RenderOptions): Root {
 
   if (report.files.length > 1) children.push(heading(depth + 1, [text('Files')]), fileTable(report, link));
 
-  const blocking = report.files
-    .flatMap((file) => file.items.filter((item) => item.blocking).map((item) => ({ file, item })))
-    .sort((a, b) => PRIORITIES.indexOf(a.item.priority) - PRIORITIES.indexOf(b.item.priority));
+  const blocking = blockingItemsByPriority(report);
   if (blocking.length > 0) {
     children.push(heading(depth + 1, [text(`Blocking items (${blocking.length})`)]));
     children.push(list(blocking.map(({ file, item }) => blockingItem(file, item, link, report.options.hoursPerDay))));
@@ -68,7 +67,7 @@ export function markdownTree(report: Report, options: RenderOptions): Root {
           ['Where', 'The file says', 'Counted'],
           ['left', 'left', 'left'],
           stale.map(({ file, claim }) => [
-            [link(file.path, claim.line, [text(`${safe(file.path)}:${claim.line}`)])],
+            [link(file.path, claim.line, [text(`${sanitizeText(file.path)}:${claim.line}`)])],
             [inlineCode(claimText(claim))],
             [text(describeCounted(claim.counted))],
           ]),
@@ -88,8 +87,8 @@ export function markdownTree(report: Report, options: RenderOptions): Root {
       list(
         diagnostics.map(({ file, d }) => [
           paragraph([
-            link(file.path, d.line, [text(d.line === null ? safe(file.path) : `${safe(file.path)}:${d.line}`)]),
-            text(` — ${d.severity}: ${safe(d.message)}`),
+            link(file.path, d.line, [text(d.line === null ? sanitizeText(file.path) : `${sanitizeText(file.path)}:${d.line}`)]),
+            text(` — ${d.severity}: ${sanitizeText(d.message)}`),
           ]),
         ]),
       ),
@@ -108,7 +107,7 @@ function overview(report: Report): RootContent {
   const t = report.totals;
   const states = [t.inProgress > 0 ? `${t.inProgress} in progress` : '', t.blocked > 0 ? `${t.blocked} blocked` : ''].filter(Boolean);
   const where: PhrasingContent[] =
-    report.files.length === 1 ? [text(' in '), inlineCode(safe(report.files[0]!.path))] : [text(` in ${plural(report.files.length, 'file')}`)];
+    report.files.length === 1 ? [text(' in '), inlineCode(sanitizeText(report.files[0]!.path))] : [text(` in ${plural(report.files.length, 'file')}`)];
   const cancelled = t.cancelled > 0 ? ` ${plural(t.cancelled, 'cancelled item')} not counted.` : '';
   if (t.items === 0) return paragraph([text('No items found'), ...where, text(`.${cancelled}`)]);
   return paragraph([
@@ -147,7 +146,7 @@ function sectionTable(file: FileReport, hoursPerDay: number): Table {
   const sections = sectionsWithItems(file);
   const minDepth = Math.min(...sections.map((s) => s.depth));
   const rows = sections.map((s) => [
-    [text(`${'\u00a0\u00a0'.repeat(s.depth - minDepth)}${safe(s.title)}`)],
+    [text(`${'\u00a0\u00a0'.repeat(s.depth - minDepth)}${sanitizeText(s.title)}`)],
     ...progressCells(s.totals, hoursPerDay),
   ]);
   rows.push([[strong([text('All')])], ...progressCells(file.totals, hoursPerDay).map((c) => [strong(c)])]);
@@ -160,7 +159,7 @@ function fileTable(report: Report, link: LinkMaker): Table {
     ['File', 'Done', 'Open', 'Blocking', 'Complete', 'Remaining', 'Unestimated'],
     ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
     report.files.map((file) => [
-      [link(file.path, null, [text(safe(file.path))])],
+      [link(file.path, null, [text(sanitizeText(file.path))])],
       ...[
         String(file.totals.done),
         String(file.totals.open),
@@ -179,7 +178,7 @@ function blockingItem(file: FileReport, item: Item, link: LinkMaker, hoursPerDay
   if (item.status === 'in_progress') notes.push('in progress');
   if (item.status === 'blocked') notes.push('blocked');
   if (item.effort) notes.push(formatEffortRange(item.effort.minHours, item.effort.maxHours, hoursPerDay));
-  return [paragraph([link(file.path, item.line, [text(safe(item.title))]), text(` — ${notes.join(', ')}`)])];
+  return [paragraph([link(file.path, item.line, [text(sanitizeText(item.title))]), text(` — ${notes.join(', ')}`)])];
 }
 
 type LinkMaker = (filePath: string, line: number | null, children: PhrasingContent[]) => PhrasingContent;

@@ -2,8 +2,9 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { ClaimReport, FileReport, Item, Priority, Report, SectionReport, Totals } from '../model.js';
 import { PRIORITIES } from '../model.js';
 import { progressBar } from './bar.js';
-import { claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent, verdictNote } from './format.js';
-import { type ColumnLayout, layoutColumns, plural, safe, truncate, truncateStart, widest } from './text.js';
+import { blockingItemsByPriority, claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent, verdictNote } from './format.js';
+import { type ColumnLayout, layoutColumns, plural, truncate, truncateStart, widest } from './text.js';
+import { sanitizeText } from '../extract/text.js';
 import type { Renderer, RenderOptions } from './types.js';
 
 /** How many open blocking items the terminal report lists before `… and N more`. */
@@ -150,11 +151,11 @@ function sectionRows(report: Report, c: ChalkInstance): BreakdownRow[] {
     const minDepth = Math.min(...sections.map((s) => s.depth));
     const indent = several ? 1 : 0;
     const rows: BreakdownRow[] = sections.map((s) => ({
-      label: `${'  '.repeat(indent + s.depth - minDepth)}${safe(s.title)}`,
+      label: `${'  '.repeat(indent + s.depth - minDepth)}${sanitizeText(s.title)}`,
       totals: s.totals,
       paint: PRIORITY_COLOUR[s.priority](c),
     }));
-    return several ? [{ label: safe(file.path), totals: file.totals, paint: c.cyan, cutStart: true }, ...rows] : rows;
+    return several ? [{ label: sanitizeText(file.path), totals: file.totals, paint: c.cyan, cutStart: true }, ...rows] : rows;
   });
 }
 
@@ -192,7 +193,7 @@ function fileTable(report: Report, options: RenderOptions, width: number, c: Cha
   const numberColumns: ColumnLayout[] = headers.map((h, i) => ({ width: widest(values.map((v) => v[i]!), h.length), align: 'right' }));
   const remainingColumn: ColumnLayout = { width: widest(remaining, 'remaining'.length), align: 'right' };
   const fixed = [...numberColumns, remainingColumn].reduce((sum, col) => sum + col.width + GAP, 0);
-  const paths = report.files.map((file) => safe(file.path));
+  const paths = report.files.map((file) => sanitizeText(file.path));
   const pathWidth = Math.min(widest(paths, 'file'.length), Math.max(12, width - fixed));
   const spare = width - pathWidth - fixed - GAP;
   const barWidth = spare >= MIN_BAR ? Math.min(MAX_BAR, spare) : 0;
@@ -216,15 +217,13 @@ function fileTable(report: Report, options: RenderOptions, width: number, c: Cha
 
 /** Open blocking items, highest priority first, as `path:line  title`, capped at {@link BLOCKING_LIMIT}. */
 function blockingLines(report: Report, width: number, c: ChalkInstance): string[] {
-  const blocking = report.files
-    .flatMap((file) => file.items.filter((item) => item.blocking).map((item) => ({ file, item })))
-    .sort((a, b) => rank(a.item.priority) - rank(b.item.priority));
+  const blocking = blockingItemsByPriority(report);
   if (blocking.length === 0) return [];
   const shown = blocking.slice(0, BLOCKING_LIMIT);
   const locations = shown.map(({ file, item }) => location(file, item));
   const locationWidth = Math.min(widest(locations), Math.max(12, width - 2 - GAP - 16));
   const titleWidth = Math.max(1, width - 2 - GAP - locationWidth);
-  const rows = shown.map(({ item }, i) => [c.cyan(truncateStart(locations[i]!, locationWidth)), truncate(`${safe(item.title)}${statusNote(item)}`, titleWidth)]);
+  const rows = shown.map(({ item }, i) => [c.cyan(truncateStart(locations[i]!, locationWidth)), truncate(`${sanitizeText(item.title)}${statusNote(item)}`, titleWidth)]);
   const lines = [c.bold.red(`Blocking items (${blocking.length})`)];
   lines.push(...layoutColumns(rows, [{ width: locationWidth }, { width: titleWidth }], GAP).map((line) => `  ${line}`));
   if (blocking.length > shown.length) {
@@ -263,7 +262,7 @@ function staleClaimLines(report: Report, width: number, c: ChalkInstance): strin
     const columns: ColumnLayout[] = [{ width: lineWidth }, { width: saysWidth }, { width: countedRoom }];
     for (const { file, claims } of stale) {
       if (claims.length === 0) continue;
-      lines.push(`  ${c.cyan(truncateStart(safe(file.path), width - 2))}`);
+      lines.push(`  ${c.cyan(truncateStart(sanitizeText(file.path), width - 2))}`);
       const rows = claims.map((claim) => [
         c.dim(`line ${claim.line}`),
         truncate(quoted(claim), saysWidth),
@@ -288,10 +287,8 @@ function countedText(claim: ClaimReport): string {
 }
 
 function location(file: FileReport, item: Item): string {
-  return `${safe(file.path)}:${item.line}`;
+  return `${sanitizeText(file.path)}:${item.line}`;
 }
-
-const rank = (priority: Priority): number => PRIORITIES.indexOf(priority);
 
 /** The colour of each priority level's label. */
 export const PRIORITY_COLOUR: Record<Priority, (c: ChalkInstance) => (s: string) => string> = {

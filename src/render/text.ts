@@ -1,6 +1,5 @@
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
-import { sanitizeText } from '../extract/text.js';
 
 /**
  * Terminal text helpers shared by the text renderers: display width (emoji
@@ -17,16 +16,6 @@ export function displayWidth(text: string): number {
   return stringWidth(text);
 }
 
-/**
- * Text that came from a file (a title, a path, a claim as written, a
- * diagnostic) made safe for a terminal or a markdown document: whole escape
- * sequences (CSI, OSC) and every other control character removed, whitespace
- * collapsed to single spaces. Idempotent.
- */
-export function safe(text: string): string {
-  // Vertical tab and form feed separate words like a space; the other controls are dropped.
-  return sanitizeText(text.replace(/[\v\f]/g, ' '));
-}
 
 /**
  * Cuts `text` to at most `max` display columns, ending with `…` when

@@ -42,7 +42,13 @@ export function summarize(files: readonly SummarizeInput[], options: ReportOptio
   const fileReports: FileReport[] = files.map(({ document, diagnostics }, i) => {
     const weighted = weightedByFile[i]!;
     const inSection = sectionMembership(document);
-    const sectionTotals = (index: number): Totals => totalsOf(weighted.filter((w) => inSection(w.item, index)));
+    // Counted once per section: the section list and the claims' scope widening both ask.
+    const counted = new Map<number, Totals>();
+    const sectionTotals = (index: number): Totals => {
+      let totals = counted.get(index);
+      if (!totals) counted.set(index, (totals = totalsOf(weighted.filter((w) => inSection(w.item, index)))));
+      return totals;
+    };
     const sections: SectionReport[] = document.sections
       .filter((s) => s.depth > 0)
       .map((s) => ({ title: s.title, depth: s.depth, line: s.line, priority: s.priority, totals: sectionTotals(s.index) }));
