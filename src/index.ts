@@ -3,7 +3,7 @@
  * The CLI (`bin/shipready.js`) is built on exactly these.
  */
 export * from './model.js';
-export { analyze, reportFromDocuments, hasFileErrors, type AnalyzeOptions, type Analysis } from './pipeline.js';
+export { analyze, analyzeLoadedDocument, reportFromDocuments, hasFileErrors, type AnalyzeOptions, type Analysis, type FileAnalysis, type FileAnalysisOptions } from './pipeline.js';
 export { run } from './cli/run.js';
 export type { RunContext, ExitCode, OutputStream } from './cli/context.js';
 export { renderers, loadRenderer, FORMAT_NAMES, type FormatName, type Renderer, type RenderOptions } from './render/index.js';

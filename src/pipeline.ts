@@ -5,7 +5,7 @@ import { loadDocument, type LoadedDocument } from './load/load.js';
 import type { Report, ReportOptions } from './model.js';
 import { DEFAULT_REPORT_OPTIONS } from './model.js';
 import { parseMarkdown } from './parse/parse.js';
-import { summarize } from './summarize/summarize.js';
+import { summarize, type SummarizeInput } from './summarize/summarize.js';
 import { VERSION } from './version.js';
 
 /** What to analyse and how. */
@@ -40,21 +40,36 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   return { report: reportFromDocuments(documents, reportOptions, vocabulary), documents };
 }
 
+/** One file's analysis: what extract found, plus load's diagnostics (the unit that is cached, sent to workers and kept by `watch`). */
+export type FileAnalysis = SummarizeInput;
+
+/** What the per-file analysis depends on besides the file's text. */
+export interface FileAnalysisOptions {
+  /** Hours in one day of effort (SPEC.md §4). */
+  hoursPerDay: number;
+  vocabulary: Vocabulary;
+}
+
+/** parse → extract for one loaded document. Pure; never throws on a loaded document. */
+export function analyzeLoadedDocument(doc: LoadedDocument, options: FileAnalysisOptions): FileAnalysis {
+  return {
+    document: extractDocument(parseMarkdown(doc.text), doc.text, {
+      path: doc.path,
+      hoursPerDay: options.hoursPerDay,
+      vocabulary: options.vocabulary,
+    }),
+    diagnostics: doc.diagnostics,
+  };
+}
+
 /** parse → extract → summarize for documents already loaded. Pure. */
 export function reportFromDocuments(
   documents: readonly LoadedDocument[],
   reportOptions: ReportOptions,
   vocabulary: Vocabulary = buildVocabulary(),
 ): Report {
-  const inputs = documents.map((doc) => ({
-    document: extractDocument(parseMarkdown(doc.text), doc.text, {
-      path: doc.path,
-      hoursPerDay: reportOptions.hoursPerDay,
-      vocabulary,
-    }),
-    diagnostics: doc.diagnostics,
-  }));
-  return summarize(inputs, reportOptions, VERSION);
+  const options = { hoursPerDay: reportOptions.hoursPerDay, vocabulary };
+  return summarize(documents.map((doc) => analyzeLoadedDocument(doc, options)), reportOptions, VERSION);
 }
 
 /** True when any file could not be read: the run must exit 2 (SPEC.md §8). */
