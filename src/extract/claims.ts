@@ -57,9 +57,11 @@ const END = String.raw`(?![\p{L}\p{N}_])`;
 /**
  * Before a leading number: not part of a word, decimal, fraction, list, range,
  * issue number or currency amount (`v1`, `1.5`, `2/3`, `4,462`, `10-30%`,
- * `#3`, `$5`, `+3`).
+ * `#3`, `$5`, `+3`). The lookahead comes first so that the lookbehinds (here
+ * and in {@link NOT_A_COUNT}, which scans back over spaces) run only where a
+ * number starts, not at every position of a long run of spaces.
  */
-const BEGIN = String.raw`(?<![\p{L}\p{N}_./,#$€£+\-–])`;
+const BEGIN = String.raw`(?=[\d~≈])(?<![\p{L}\p{N}_./,#$€£+\-–])`;
 /**
  * Words that make the following number an ordinal, a rank or an
  * approximation rather than a count of items: `Week 1`, `Phase 1 of 3
@@ -109,10 +111,11 @@ const PATTERNS: Pattern[] = [
   },
   // Done: 5, Remaining: 12, Tasks completed: 3, Open: 4 items — a label that
   // starts the line or follows punctuation or a noun (`Time remaining: 5` is not a count).
+  // The lookbehind scans back over spaces, so it runs only where a word starts.
   {
     kind: 'count',
     regex: new RegExp(
-      String.raw`(?<![\p{L}\p{N}]\s*)(?:${NOUN_WORD}\s+)?(?<w>done|completed?|finished|closed|${OPEN_ADJECTIVE}|left)\s*:\s*(?<a>${COUNT})(?:\s+${NOUN_WORD})?${NUMBER_END}(?!\s*(?:/|(?:out\s+)?of${END}|%))(?!\s*[\p{L}\p{N}])`,
+      String.raw`(?=\p{L})(?<![\p{L}\p{N}]\s*)(?:${NOUN_WORD}\s+)?(?<w>done|completed?|finished|closed|${OPEN_ADJECTIVE}|left)\s*:\s*(?<a>${COUNT})(?:\s+${NOUN_WORD})?${NUMBER_END}(?!\s*(?:/|(?:out\s+)?of${END}|%))(?!\s*[\p{L}\p{N}])`,
       'dgiu',
     ),
   },
@@ -136,7 +139,9 @@ const PATTERNS: Pattern[] = [
  * ratio claim: the share of the side the count names, unless the parentheses
  * name a side of their own.
  */
-const TRAILING_PERCENT = new RegExp(String.raw`^\s*\(\s*${PCT}(?:\s+(?<rest>[\p{L} ]{1,30}?))?\s*\)`, 'du');
+// Sticky, from the end of the claim (no slice of the rest of the line per claim); the words start
+// with a letter, so that the spaces before them are not also tried as their start (quadratic).
+const TRAILING_PERCENT = new RegExp(String.raw`\s*\(\s*${PCT}(?:\s+(?<rest>\p{L}[\p{L} ]{0,29}?))?\s*\)`, 'dyu');
 
 const OPEN_WORD = new RegExp(String.raw`^(?:${OPEN})$`, 'iu');
 const DONE_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${DONE})(?![\p{L}])`, 'iu');
@@ -161,8 +166,9 @@ export function findLineClaims(line: string, maskedRanges: ReadonlyArray<readonl
   // Build the stripped line and the map from its indices back to the source line.
   let stripped = '';
   const sourceIndex: number[] = [];
+  const isMasked = maskTester(maskedRanges);
   for (let i = 0; i < line.length; i++) {
-    const masked = maskedRanges.some(([start, end]) => i >= start && i < end);
+    const masked = isMasked(i);
     const ch = line[i]!;
     if (!masked && (ch === '*' || ch === '_')) continue;
     stripped += masked ? '\u0001' : ch;
@@ -207,30 +213,49 @@ export function findLineClaims(line: string, maskedRanges: ReadonlyArray<readonl
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: LineClaim[] = [];
+  // Kept claims do not overlap and start no later than `claim`: it overlaps one of them exactly when it starts before the last end.
+  let keptEnd = -Infinity;
   for (const claim of found) {
-    if (kept.some((k) => claim.start < k.end && k.start < claim.end)) continue;
+    if (claim.start < keptEnd) continue;
     kept.push(claim);
+    keptEnd = Math.max(keptEnd, claim.end);
   }
   return kept;
 }
 
+/**
+ * Whether index `i` of a line lies in one of `ranges` (0-based `[start, end)`),
+ * for `i` asked in increasing order: one pass over the sorted ranges instead
+ * of a search of all of them per character.
+ */
+function maskTester(ranges: ReadonlyArray<readonly [number, number]>): (i: number) => boolean {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  let next = 0; // ranges before `next` have started
+  let coveredUntil = -Infinity; // the furthest end among them
+  return (i) => {
+    while (next < sorted.length && sorted[next]![0] <= i) coveredUntil = Math.max(coveredUntil, sorted[next++]![1]);
+    return i < coveredUntil;
+  };
+}
+
 /** A percentage in parentheses right after a count or ratio ending at `offset` (positions in the stripped line). */
 function trailingPercent(stripped: string, offset: number, share: Share): LineClaim | null {
-  const trailing = TRAILING_PERCENT.exec(stripped.slice(offset));
+  TRAILING_PERCENT.lastIndex = offset;
+  const trailing = TRAILING_PERCENT.exec(stripped);
   const p = trailing?.groups?.p;
   if (!trailing || p === undefined || !(Number(p) <= 100)) return null;
   // `(32% complete)` after `15/22 incomplete` states the done share.
   const rest = trailing.groups?.rest ?? '';
   const side: Share = DONE_WORD.test(rest) ? 'done' : OPEN_IN_TEXT.test(rest) ? 'open' : share;
   const key = side === 'open' ? 'openPercent' : 'donePercent';
-  const pRange = trailing.indices?.groups?.p ?? [0, 0];
+  const pRange = trailing.indices?.groups?.p ?? [offset, offset];
   return {
     kind: 'percent',
     start: offset + trailing[0].indexOf('('),
     end: offset + trailing[0].length,
     claimed: { [key]: Number(p) },
     tolerance: trailing.groups?.approx ? 2 : 0.5,
-    numbers: [{ key, start: offset + pRange[0], end: offset + pRange[1] }],
+    numbers: [{ key, start: pRange[0], end: pRange[1] }],
   };
 }
 
@@ -289,25 +314,30 @@ export type SummaryMarker =
     }
   | { kind: 'close' };
 
-const SUMMARY_OPEN = /^<!--\s*shipready:summary(?<attributes>(?:\s[^]*?)?)\s*-->$/;
+// The opening marker is read in parts: `(?:\s[^]*?)?\s*-->$` backtracks quadratically over spaces.
+const SUMMARY_OPEN_START = /^<!--\s*shipready:summary/;
 const SUMMARY_CLOSE = /^<!--\s*\/\s*shipready:summary\s*-->$/;
-const ATTRIBUTE = /^\s*(?<name>[\w-]+)\s*=\s*(?:"(?<double>[^"]*)"|'(?<single>[^']*)')/;
+const ATTRIBUTE = /\s*(?<name>[\w-]+)\s*=\s*(?:"(?<double>[^"]*)"|'(?<single>[^']*)')/y;
 
 /** Reads an HTML comment as a summary marker; null when it is not one. Pure. */
 export function summaryMarker(html: string): SummaryMarker | null {
   const value = html.trim();
   if (SUMMARY_CLOSE.test(value)) return { kind: 'close' };
-  const open = SUMMARY_OPEN.exec(value);
-  if (!open) return null;
-  let rest = open.groups?.attributes ?? '';
+  const open = SUMMARY_OPEN_START.exec(value);
+  if (!open || !value.endsWith('-->') || open[0].length > value.length - 3) return null;
+  // Between `summary` and the final `-->`: nothing but spaces, or spaces then attributes.
+  const attributes = value.slice(open[0].length, value.length - 3).trimEnd();
+  if (attributes !== '' && !/^\s/.test(attributes)) return null;
   let paths: string | null = null;
-  while (rest.trim() !== '') {
-    const attribute = ATTRIBUTE.exec(rest);
-    if (!attribute) return { kind: 'open', paths, problem: `Unexpected \`${rest.trim()}\` in the summary marker, expected \`paths="…"\`` };
+  let at = 0;
+  while (at < attributes.length) {
+    ATTRIBUTE.lastIndex = at;
+    const attribute = ATTRIBUTE.exec(attributes);
+    if (!attribute) return { kind: 'open', paths, problem: `Unexpected \`${attributes.slice(at).trim()}\` in the summary marker, expected \`paths="…"\`` };
     const name = attribute.groups?.name ?? '';
     if (name !== 'paths') return { kind: 'open', paths, problem: `Unexpected attribute \`${name}\` in the summary marker, expected \`paths\`` };
     paths = (attribute.groups?.double ?? attribute.groups?.single ?? '').trim() || null;
-    rest = rest.slice(attribute[0].length);
+    at = ATTRIBUTE.lastIndex;
   }
   return { kind: 'open', paths, problem: null };
 }

@@ -7,11 +7,15 @@ import type { Effort } from '../model.js';
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
 const UNIT = String.raw`minutes?|mins?|m|hours?|hrs?|hr|h|days?|d|weeks?|wks?|wk|w`;
+// `~` then spaces, as `(?:~\s*)?`: `~?\s*` after another `\s*` backtracks quadratically over spaces.
+const APPROX = String.raw`(?:~\s*)?`;
+const RANGE_SEPARATOR = String.raw`\s*(?:-|–|—|to)\s*${APPROX}`;
 const DURATION = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.])~?\s*(${NUMBER})(?:\s*(?:-|–|—|to)\s*~?\s*(${NUMBER}))?\s*(${UNIT})(?![\p{L}\p{N}_])`,
+  String.raw`(?<![\p{L}\p{N}_.])${APPROX}(${NUMBER})(?:${RANGE_SEPARATOR}(${NUMBER}))?\s*(${UNIT})(?![\p{L}\p{N}_])`,
   'iu',
 );
-const PARENTHESISED = new RegExp(String.raw`\(\s*(~?\s*${NUMBER}(?:\s*(?:-|–|—|to)\s*~?\s*${NUMBER})?\s*(?:${UNIT})(?![\p{L}\p{N}_])[^)]*)\)`, 'iu');
+/** `(` and a duration; the closing `)` is found with indexOf, since `[^)]*\)` rescans the rest of the text from every `(`. */
+const PARENTHESISED_START = new RegExp(String.raw`\(\s*(${APPROX}${NUMBER}(?:${RANGE_SEPARATOR}${NUMBER})?\s*(?:${UNIT})(?![\p{L}\p{N}_]))`, 'iu');
 const EACH = /(?<![\p{L}])(?:each|per item|per task|apiece)(?![\p{L}])/iu;
 
 function hoursPerUnit(unit: string, hoursPerDay: number): number {
@@ -48,8 +52,12 @@ export function parseEffort(text: string, hoursPerDay: number): Effort | null {
  * minutes each)`, `Rotate keys (2h)`); `(200-250 lines)` is not one.
  */
 export function parentheticalEffort(title: string, hoursPerDay: number): Effort | null {
-  const match = PARENTHESISED.exec(title);
-  return match ? parseEffort(match[1]!, hoursPerDay) : null;
+  const match = PARENTHESISED_START.exec(title);
+  if (!match) return null;
+  const end = match.index + match[0].length;
+  const close = title.indexOf(')', end);
+  // No `)` after the first start: none after any later start either.
+  return close < 0 ? null : parseEffort(title.slice(end - match[1]!.length, close), hoursPerDay);
 }
 
 /** Rounds hours to 1/1000 so that minute arithmetic stays exact in JSON. */

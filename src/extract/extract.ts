@@ -10,6 +10,7 @@ import { phrasingLines, sanitizeText } from './text.js';
 import {
   CANCELLING_HEADING,
   MARKER_HEADING_WORDS,
+  negatedAt,
   PLACEHOLDERS,
   TASK_FIELD_NAMES,
   type Vocabulary,
@@ -95,7 +96,8 @@ interface Draft {
   id?: string;
 }
 
-const NUMBERED_HEADING = /^[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}*_]*(\d+(?:\s*[-–]\s*\d+)?(?:\.\d+)*)\s*[.):]?\s+(?=\S)/u;
+// The separator after the number is `\s*[.):]\s+` or `\s+`: written `\s*[.):]?\s+`, it backtracks quadratically over spaces.
+const NUMBERED_HEADING = /^[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}*_]*(\d+(?:\s*[-–]\s*\d+)?(?:\.\d+)*)(?:\s*[.):]\s+|\s+)(?=\S)/u;
 const REQUIRES_SEPARATOR = /^[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}*_]*\d+(?:\s*[-–]\s*\d+)?(?:[.):]|\.\d)/u;
 const OBSIDIAN_TASK = /^\[([/-])\][ \t]+/;
 const OTHER_MARKDOWN_FILE = /(?<![\w./-])((?:[\w.-]+\/)*[\w.-]+\.(?:md|markdown))(?![\w])/i;
@@ -538,7 +540,14 @@ function isWhollyStruck(node: Paragraph | Heading): boolean {
 }
 
 function isPlaceholder(text: string): boolean {
-  return PLACEHOLDERS.has(text.toLowerCase().replace(/[.!]+$/, '').trim()) || text.trim() === '';
+  return PLACEHOLDERS.has(withoutFinalStops(text.toLowerCase()).trim()) || text.trim() === '';
+}
+
+/** `text` without its trailing `.` and `!` (a loop: `/[.!]+$/` rescans a long run of them from every start). */
+function withoutFinalStops(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '.' || text[end - 1] === '!')) end--;
+  return text.slice(0, end);
 }
 
 const namesWork = wholeWord(WORK_HEADING_WORDS.join('|'));
@@ -578,12 +587,11 @@ function createBlockingMatcher(extra: readonly string[]): (text: string) => bool
     ...extra.map((word) => wholeWord(wordPattern(word))),
   ];
   const global = patterns.map((pattern) => new RegExp(pattern.source, `${pattern.flags}g`));
-  const negated = /(?:^|[^\p{L}\p{N}_])(?:not|non|no|never)[\s-]+$/iu;
   return (text) =>
     global.some((pattern) => {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-        if (!negated.test(text.slice(0, m.index))) return true;
+        if (!negatedAt(text, m.index)) return true;
       }
       return false;
     });

@@ -1,5 +1,5 @@
 import type { Priority } from '../model.js';
-import { PRIORITY_EMOJI, type Vocabulary, wordPattern } from './vocabulary.js';
+import { negatedAt, PRIORITY_EMOJI, type Vocabulary, wordPattern } from './vocabulary.js';
 
 type Level = Exclude<Priority, 'none'>;
 const LEVELS: readonly Level[] = ['critical', 'high', 'medium', 'low'];
@@ -13,9 +13,6 @@ export interface PriorityMatcher {
   /** The level a `Priority:` field value names, or null. */
   fieldValue(value: string): Priority | null;
 }
-
-// A word is negated by `not`, `non`, `no` or `never` just before it (`NOT BLOCKING`, `non-critical`).
-const NEGATION_BEFORE = /(?:^|[^\p{L}\p{N}_])(?:not|non|no|never)[\s-]+$/iu;
 
 /** Maps `(Priority 1)` … `(Priority 4)` and `Priority: 2` to levels; 1 is critical (SPEC.md §2). */
 const PRIORITY_NUMBER: Record<string, Level> = { '1': 'critical', '2': 'high', '3': 'medium', '4': 'low' };
@@ -32,17 +29,18 @@ export function createPriorityMatcher(vocabulary: Vocabulary): PriorityMatcher {
   const alternation = entries.map(({ word }) => wordPattern(word)).join('|');
   const anyWord = new RegExp(`(?<![\\p{L}\\p{N}_])(${alternation})(?![\\p{L}\\p{N}_])`, 'giu');
   const tag = new RegExp(
-    `[\\[(]\\s*(?:priority\\s*[:=]?\\s*)?(${alternation})(?:\\s+priority)?\\s*[\\])]`,
+    // `\s*(?:[:=]\s*)?` rather than `\s*[:=]?\s*`, which backtracks quadratically over spaces.
+    `[\\[(]\\s*(?:priority\\s*(?:[:=]\\s*)?)?(${alternation})(?:\\s+priority)?\\s*[\\])]`,
     'iu',
   );
   const star = new RegExp(`⭐\\uFE0F?\\s*(${alternation})(?![\\p{L}\\p{N}_])`, 'iu');
-  const numberedTag = /[[(]\s*priority\s*[:#]?\s*([1-4])\s*[\])]/iu;
+  const numberedTag = /[[(]\s*priority\s*(?:[:#]\s*)?([1-4])\s*[\])]/iu;
 
   /** The first non-negated priority word in `text`. */
   const firstWord = (text: string): Level | null => {
     anyWord.lastIndex = 0;
     for (let match = anyWord.exec(text); match; match = anyWord.exec(text)) {
-      if (NEGATION_BEFORE.test(text.slice(0, match.index))) continue;
+      if (negatedAt(text, match.index)) continue;
       const level = levelOf.get(normalise(match[1]!));
       if (level) return level;
     }

@@ -137,3 +137,37 @@ export function wordPattern(word: string): string {
 export function wholeWord(pattern: string, flags = 'iu'): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${pattern})(?![\\p{L}\\p{N}_])`, flags);
 }
+
+const NEGATION_WORDS = new Set(['not', 'non', 'no', 'never']);
+const WORD_CHARACTER = /^[\p{L}\p{N}_]$/u;
+
+/** The code point that ends just before `index` (a whole surrogate pair when there is one). */
+function codePointBefore(text: string, index: number): string {
+  const low = text.charCodeAt(index - 1);
+  const high = text.charCodeAt(index - 2);
+  const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return text.slice(pair ? index - 2 : index - 1, index);
+}
+
+/**
+ * Whether the word starting at `index` is negated (SPEC.md §2, §5): `not`,
+ * `non`, `no` or `never` (any case, a whole word) followed by spaces or
+ * hyphens right before it (`NOT BLOCKING`, `non-critical`). Looks back from
+ * `index` only as far as those two runs go, so calling it for every match in
+ * a line stays linear; the same as testing `text.slice(0, index)` against
+ * `/(?:^|[^\p{L}\p{N}_])(?:not|non|no|never)[\s-]+$/iu`.
+ */
+export function negatedAt(text: string, index: number): boolean {
+  let wordEnd = index;
+  while (wordEnd > 0 && /[\s-]/.test(text.charAt(wordEnd - 1))) wordEnd--;
+  if (wordEnd === index) return false;
+  let wordStart = wordEnd;
+  // The longest negation word has five letters: a longer word is not one.
+  while (wordStart > 0 && wordEnd - wordStart <= 5) {
+    const before = codePointBefore(text, wordStart);
+    if (!WORD_CHARACTER.test(before)) break;
+    wordStart -= before.length;
+  }
+  if (wordStart > 0 && WORD_CHARACTER.test(codePointBefore(text, wordStart))) return false;
+  return NEGATION_WORDS.has(text.slice(wordStart, wordEnd).toLowerCase());
+}
