@@ -288,36 +288,91 @@ function mapThroughRepairs(offset: number, repairs: readonly TextRepair[]): numb
 }
 
 
+/** Byte order marks of UTF-16, which is decoded whole (SPEC.md §7 is silent; README "Choices"). */
+const UTF16_BOMS = [
+  { bom: [0xff, 0xfe], iconv: 'utf-16le', name: 'UTF-16 LE' },
+  { bom: [0xfe, 0xff], iconv: 'utf-16be', name: 'UTF-16 BE' },
+] as const;
+
+/** Lone surrogates: what invalid UTF-16 decodes to. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /**
  * Decodes a markdown file's bytes into the text to analyse (SPEC.md §7).
  *
  * - UTF-8; a leading BOM sets `bom` and is removed from `text`.
+ * - A UTF-16 byte order mark (FF FE, FE FF) makes the file UTF-16: it is
+ *   decoded whole with iconv-lite, with an info diagnostic naming the
+ *   encoding; invalid code units become U+FFFD (one warning). `bom` stays
+ *   false: it speaks of the UTF-8 BOM only.
  * - A NUL in the first 8,000 bytes makes the file binary: `text` is `''` and
  *   one whole-file warning is reported.
  * - Later NUL bytes are dropped (one warning, line of the first).
  * - Invalid UTF-8 becomes U+FFFD, as a non-fatal `TextDecoder` does (one
- *   warning, line of the first, counting invalid bytes).
+ *   warning, line of the first, counting invalid bytes). A file in
+ *   Windows-1252 or Latin-1 is no exception: its accented letters are
+ *   replaced and reported, never guessed (README "Choices").
  * - Mojibake is repaired by {@link repairMojibake} (one info diagnostic naming
  *   the encoding(s), line of the first repair).
  *
  * Lines are 1-based, in the output text. Never throws.
  */
 export function decodeMarkdown(bytes: Uint8Array): DecodedText {
+  const utf16 = UTF16_BOMS.find(({ bom }) => bytes[0] === bom[0] && bytes[1] === bom[1]);
+  if (utf16) return decodeUtf16(bytes, utf16);
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    return {
-      text: '',
-      bom,
-      binary: true,
-      repairs: [],
-      diagnostics: [{ line: null, severity: 'warning', message: 'skipped binary file (NUL byte in the first 8,000 bytes)' }],
-    };
-  }
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return binaryFile(bom);
   const body = bom ? bytes.subarray(3) : bytes;
   // ignoreBOM: the first BOM is already gone; a second one is content.
   const decoded = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body);
   const invalid = findInvalidUtf8(body);
+  const invalidBytes = invalid.reduce((sum, s) => sum + s.bytes, 0);
+  const replaced = `replaced ${plural(invalidBytes, 'invalid UTF-8 byte')}; save the file as UTF-8`;
+  return finishDecoding(decoded, invalid, replaced, bom, []);
+}
 
+/** The result for a binary file: no text, one whole-file warning. */
+function binaryFile(bom: boolean): DecodedText {
+  return {
+    text: '',
+    bom,
+    binary: true,
+    repairs: [],
+    diagnostics: [{ line: null, severity: 'warning', message: 'skipped binary file (NUL byte in the first 8,000 bytes)' }],
+  };
+}
+
+/** UTF-16 with a byte order mark, decoded whole; then as UTF-8 text is (NULs, mojibake). */
+function decodeUtf16(bytes: Uint8Array, encoding: (typeof UTF16_BOMS)[number]): DecodedText {
+  const body = bytes.subarray(2);
+  // iconv-lite leaves lone surrogates for invalid code units and drops an odd last byte.
+  const raw = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding.iconv, { stripBOM: false });
+  // Git's rule, in code units: a NUL in the first 8,000 bytes.
+  if (raw.slice(0, BINARY_SNIFF_BYTES / 2).includes('\0')) return binaryFile(false);
+  const invalid: InvalidSequence[] = [];
+  const decoded = raw.replace(LONE_SURROGATE, (_, offset: number) => {
+    invalid.push({ offset, bytes: 2 });
+    return '\uFFFD';
+  });
+  const oddByte = body.length % 2 === 1 ? 1 : 0;
+  const notes: Diagnostic[] = [{ line: null, severity: 'info', message: `decoded as ${encoding.name} (byte order mark)` }];
+  if (oddByte) notes.push({ line: null, severity: 'warning', message: `dropped 1 trailing byte: ${encoding.name} has an even number of bytes` });
+  const replaced = `replaced ${plural(invalid.length, 'invalid UTF-16 code unit')}; save the file as UTF-8`;
+  return finishDecoding(decoded, invalid, replaced, false, notes);
+}
+
+/**
+ * Decoded text → analysis text, for every encoding: NULs dropped, mojibake
+ * repaired, and the diagnostics for those and for `invalid` (replaced with
+ * U+FFFD during decoding, reported with `replacedMessage`), after `notes`.
+ */
+function finishDecoding(
+  decoded: string,
+  invalid: readonly InvalidSequence[],
+  replacedMessage: string,
+  bom: boolean,
+  notes: readonly Diagnostic[],
+): DecodedText {
   // Drop NULs (U+0000 only ever comes from a 0x00 byte), remembering where
   // they were in the NUL-free text.
   const nulOffsets: number[] = [];
@@ -341,17 +396,12 @@ export function decodeMarkdown(bytes: Uint8Array): DecodedText {
   };
 
   const { text, repairs } = repairMojibake(withoutNul);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...notes];
 
   const firstInvalid = invalid[0];
   if (firstInvalid) {
-    const count = invalid.reduce((sum, s) => sum + s.bytes, 0);
     const offset = mapThroughRepairs(toNulFree(firstInvalid.offset), repairs);
-    diagnostics.push({
-      line: lineAt(text, offset),
-      severity: 'warning',
-      message: `replaced ${plural(count, 'invalid UTF-8 byte')}; save the file as UTF-8`,
-    });
+    diagnostics.push({ line: lineAt(text, offset), severity: 'warning', message: replacedMessage });
   }
   const firstNul = nulOffsets[0];
   if (firstNul !== undefined) {

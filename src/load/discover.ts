@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { convertPathToPattern, globby, isDynamicPattern } from 'globby';
 import { NoFilesMatchedError } from '../errors.js';
@@ -22,7 +22,10 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
  * is a glob. `.gitignore` files and `ignore` apply to directories and globs;
  * `ignore` and `node_modules` also to files named outright, which are then
  * skipped quietly — a pre-commit hook passes every staged file, and an
- * ignored one must pass, not fail. No paths means `cwd`.
+ * ignored one must pass, not fail. No paths means `cwd`. Entries that are not
+ * regular files (FIFOs, sockets, broken or looping symbolic links) are
+ * returned too, for `load` to skip or report by name; directories named
+ * `*.md` are searched, never returned.
  *
  * @returns absolute paths, sorted, without duplicates.
  * @throws NoFilesMatchedError naming the first path that does not exist or matched nothing.
@@ -39,14 +42,25 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
   return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/**
+ * What globby returns: every entry, not only regular files, so that a FIFO, a
+ * socket or a broken or looping symbolic link named `*.md` reaches `load`,
+ * which skips or reports it by name instead of dropping it unseen;
+ * directories come back marked with a trailing `/` and are left out.
+ * Symbolic links to directories are not followed (as git does not): a link
+ * to `.` or `..` would otherwise be searched again and again, without end.
+ */
+const ENTRIES = { onlyFiles: false, markDirectories: true, followSymbolicLinks: false } as const;
+
 async function resolveOne(given: string, cwd: string, ignore: string[]): Promise<{ files: string[]; ignored: boolean }> {
   const absolute = path.resolve(cwd, given);
-  const info = await stat(absolute).catch(() => null);
-  if (info?.isFile()) {
+  // A broken or looping symbolic link has no target to stat, but it is there: a file for load to report.
+  const info = (await stat(absolute).catch(() => null)) ?? (await lstat(absolute).catch(() => null));
+  if (info && !info.isDirectory()) {
     const relative = path.relative(cwd, absolute);
     if (relative.startsWith('..') || path.isAbsolute(relative)) return { files: [absolute], ignored: false };
     // The ignore globs decide through globby itself, so files and globs follow one rule.
-    const kept = await globby(convertPathToPattern(relative.split(path.sep).join('/')), { cwd, ignore, dot: true });
+    const kept = await globby(convertPathToPattern(relative.split(path.sep).join('/')), { cwd, ignore, dot: true, ...ENTRIES });
     return { files: kept.length > 0 ? [absolute] : [], ignored: kept.length === 0 };
   }
   return { files: await resolveGlob(given, absolute, info?.isDirectory() === true, cwd, ignore), ignored: false };
@@ -55,15 +69,19 @@ async function resolveOne(given: string, cwd: string, ignore: string[]): Promise
 async function resolveGlob(given: string, absolute: string, isDirectory: boolean, cwd: string, ignore: string[]): Promise<string[]> {
   if (isDirectory) {
     // Search from the directory itself so that paths outside cwd (../docs) work with .gitignore.
-    const files = await globby(MARKDOWN_GLOB, {
-      cwd: absolute, gitignore: true, ignore: relativeIgnores(ignore, cwd, absolute), absolute: true, dot: false,
+    const entries = await globby(MARKDOWN_GLOB, {
+      cwd: absolute, gitignore: true, ignore: relativeIgnores(ignore, cwd, absolute), absolute: true, dot: false, ...ENTRIES,
     });
-    return files.map((file) => path.normalize(file));
+    return withoutDirectories(entries);
   }
   if (!isDynamicPattern(given)) return [];
   const pattern = path.isAbsolute(given) ? convertPathToPattern(given) : given.split(path.sep).join('/');
-  const files = await globby(pattern, { cwd, gitignore: true, ignore, absolute: true, dot: false });
-  return files.map((file) => path.normalize(file));
+  return withoutDirectories(await globby(pattern, { cwd, gitignore: true, ignore, absolute: true, dot: false, ...ENTRIES }));
+}
+
+/** Entries found with {@link ENTRIES}, directories (`x.md/`) left out, paths normalised. */
+function withoutDirectories(entries: readonly string[]): string[] {
+  return entries.filter((entry) => !entry.endsWith('/')).map((entry) => path.normalize(entry));
 }
 
 /** Re-roots ignore globs written relative to `cwd` so they apply when globbing from `dir`. */

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, readlink, stat } from 'node:fs/promises';
 import type { Diagnostic } from '../model.js';
 import { decodeMarkdown, type TextRepair } from './decode.js';
 import { displayPath } from './discover.js';
@@ -12,7 +13,7 @@ export interface LoadedDocument {
   text: string;
   /** The file started with a UTF-8 BOM. */
   bom: boolean;
-  /** Skipped: unreadable or binary. */
+  /** Skipped: unreadable, binary, or not a regular file. */
   skipped: boolean;
   /** Mojibake runs replaced in `text`. */
   repairs: TextRepair[];
@@ -20,21 +21,40 @@ export interface LoadedDocument {
 }
 
 /**
- * Reads and decodes one file. Never throws: an unreadable file becomes a
- * skipped document with an `error` diagnostic that names what to do, so the
- * other files go on (SPEC.md §8).
+ * Reads and decodes one file. Never throws and never blocks on what is not a
+ * regular file:
+ *
+ * - a FIFO, socket or device (`x.md` → `/dev/zero`) is skipped with a
+ *   warning, found with `fstat` on a handle opened non-blocking, so a FIFO
+ *   with no writer cannot stall the run;
+ * - a file that cannot be read (permission denied, a broken or looping
+ *   symbolic link, removed meanwhile) becomes a skipped document with an
+ *   `error` diagnostic that says what to do, and the other files go on
+ *   (SPEC.md §8: the run exits 2 at the end);
+ * - the bytes are decoded by {@link decodeMarkdown} (binary files skipped,
+ *   encodings repaired, each with its diagnostic).
  */
 export async function loadDocument(absolutePath: string, cwd: string): Promise<LoadedDocument> {
   const path = displayPath(absolutePath, cwd);
+  const skipped = (severity: Diagnostic['severity'], message: string): LoadedDocument => ({
+    path, absolutePath, text: '', bom: false, skipped: true, repairs: [], diagnostics: [{ line: null, severity, message }],
+  });
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(absolutePath);
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+    const handle = await open(absolutePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const kind = specialKind(await handle.stat());
+      if (kind) return skipped('warning', `skipped ${kind}: not a regular file`);
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return {
-      path, absolutePath, text: '', bom: false, skipped: true, repairs: [],
-      diagnostics: [{ line: null, severity: 'error', message: `cannot read file (${code}); check that it exists and is readable` }],
-    };
+    // A socket cannot even be opened (ENXIO): still "not a regular file", not an I/O error.
+    const kind = specialKind(await stat(absolutePath).catch(() => null));
+    if (kind) return skipped('warning', `skipped ${kind}: not a regular file`);
+    return skipped('error', await unreadableMessage(absolutePath, error as NodeJS.ErrnoException));
   }
   const decoded = decodeMarkdown(bytes);
   return {
@@ -46,4 +66,37 @@ export async function loadDocument(absolutePath: string, cwd: string): Promise<L
     repairs: decoded.repairs,
     diagnostics: decoded.diagnostics,
   };
+}
+
+/** What a file that is not a regular one is, for the message; null for a regular file (or no stats). */
+function specialKind(stats: Stats | null): string | null {
+  if (!stats || stats.isFile()) return null;
+  if (stats.isFIFO()) return 'FIFO (named pipe)';
+  if (stats.isSocket()) return 'socket';
+  if (stats.isCharacterDevice()) return 'character device';
+  if (stats.isBlockDevice()) return 'block device';
+  if (stats.isDirectory()) return 'directory';
+  return 'special file';
+}
+
+/** One line: why the file cannot be read and what to do about it. */
+async function unreadableMessage(absolutePath: string, error: NodeJS.ErrnoException): Promise<string> {
+  const code = error.code ?? 'error';
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `cannot read file: permission denied (${code}); make it readable, or add it to the configuration's \`ignore\``;
+    case 'ELOOP':
+      return 'cannot read file: symbolic link loop (ELOOP); fix or remove the link';
+    case 'ENOENT': {
+      const link = await lstat(absolutePath).catch(() => null);
+      if (link?.isSymbolicLink()) {
+        const target = await readlink(absolutePath).catch(() => '?');
+        return `cannot read file: broken symbolic link to \`${target}\` (ENOENT); fix or remove the link`;
+      }
+      return 'cannot read file: it no longer exists (ENOENT); it was removed while shipready ran';
+    }
+    default:
+      return `cannot read file (${code}); check that it exists and is readable`;
+  }
 }
