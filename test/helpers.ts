@@ -14,6 +14,8 @@ export interface CliResult {
   code: ExitCode | number | null;
   stdout: string;
   stderr: string;
+  /** The signal that ended a spawned process (`SIGKILL` after `timeout`), else null. */
+  signal?: NodeJS.Signals | null;
 }
 
 /** Runs the CLI in-process with collecting streams (STYLE.md "test the CLI twice"). */
@@ -42,14 +44,27 @@ export async function runCli(
   return { code, stdout, stderr };
 }
 
-/** Spawns `node bin/shipready.js` as a user would, with colour off. */
-export function spawnCli(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+/**
+ * Spawns `node bin/shipready.js` as a user would, with colour off. With
+ * `timeout` (ms) a process that hangs is killed and comes back with code
+ * null and `signal` SIGKILL, so the test fails instead of stalling; `uid`
+ * and `gid` run it as another user (root only).
+ */
+export function spawnCli(
+  argv: string[],
+  options: { cwd?: string; env?: Record<string, string>; timeout?: number; uid?: number; gid?: number } = {},
+): CliResult {
   const result = spawnSync(process.execPath, [`${ROOT}bin/shipready.js`, ...argv], {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
+    timeout: options.timeout,
+    killSignal: 'SIGKILL',
+    uid: options.uid,
+    gid: options.gid,
+    maxBuffer: 256 * 1024 * 1024,
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
 }
 
 /** The seed checklists (`NNN_hash.md`) in fixtures/seeds, sorted. */
