@@ -31,6 +31,7 @@ export function printDiagnostics(ctx: RunContext, report: Report, quiet: boolean
 
 /** `path:line: severity message` (line omitted when it concerns the whole file). */
 export function formatDiagnostic(filePath: string, diagnostic: Diagnostic): string {
-  const where = diagnostic.line === null ? filePath : `${filePath}:${diagnostic.line}`;
+  // Sanitised like every path on a terminal: a file name with a newline must not start a line (`::error::…` in CI).
+  const where = diagnostic.line === null ? sanitizeText(filePath) : `${sanitizeText(filePath)}:${diagnostic.line}`;
   return `${where}: ${diagnostic.severity} ${sanitizeText(diagnostic.message)}`;
 }

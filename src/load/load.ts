@@ -2,7 +2,7 @@ import { constants, type Stats } from 'node:fs';
 import { lstat, open, readlink, stat } from 'node:fs/promises';
 import type { Diagnostic } from '../model.js';
 import { decodeMarkdown, type TextRepair } from './decode.js';
-import { displayPath } from './discover.js';
+import { displayPath, printablePath } from './discover.js';
 
 /** A markdown file read from disk and decoded for analysis (SPEC.md §7). */
 export interface LoadedDocument {
@@ -92,7 +92,7 @@ async function unreadableMessage(absolutePath: string, error: NodeJS.ErrnoExcept
       const link = await lstat(absolutePath).catch(() => null);
       if (link?.isSymbolicLink()) {
         const target = await readlink(absolutePath).catch(() => '?');
-        return `cannot read file: broken symbolic link to \`${target}\` (ENOENT); fix or remove the link`;
+        return `cannot read file: broken symbolic link to \`${printablePath(target)}\` (ENOENT); fix or remove the link`;
       }
       return 'cannot read file: it no longer exists (ENOENT); it was removed while shipready ran';
     }

@@ -1,4 +1,5 @@
 import { sanitizeText } from '../extract/text.js';
+import { printablePath } from '../load/discover.js';
 import type { Diagnostic, Report, Severity } from '../model.js';
 import { evaluateGate, type GateVerdict } from '../gate/evaluate.js';
 import { blockingFindings, type Finding, staleFindings } from '../gate/findings.js';
@@ -57,10 +58,15 @@ function diagnosticCommand(path: string, diagnostic: Diagnostic): string {
   return command(SEVERITY_COMMAND[diagnostic.severity], properties, diagnostic.message);
 }
 
-/** `::name key=value,key=value::message`, escaped as @actions/core does. */
+/**
+ * `::name key=value,key=value::message`, escaped as @actions/core does; the
+ * message is sanitised (one line, no control characters) and property values
+ * (a crafted file name) keep no control character either: those the
+ * workflow-command rules do not escape are written as `%1B`, `%09`.
+ */
 function command(name: CommandName, properties: Record<string, string | number>, message: string): string {
   const props = Object.entries(properties)
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .map(([key, value]) => `${key}=${printablePath(escapeProperty(String(value)))}`)
     .join(',');
   return `::${name}${props ? ` ${props}` : ''}::${escapeData(sanitizeText(message))}`;
 }

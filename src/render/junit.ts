@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import type { FileReport, Item, Report } from '../model.js';
 import type { GateVerdict } from '../gate/evaluate.js';
 import { blockingFindings } from '../gate/findings.js';
+import { sanitizeText } from '../extract/text.js';
+import { printablePath } from '../load/discover.js';
 import type { Renderer } from './types.js';
 
 /**
@@ -67,22 +69,24 @@ interface Suite {
 }
 
 function fileSuite(file: FileReport, blockingTitles: ReadonlyMap<Item, string>): Suite {
-  const classname = xmlSafe(file.path.replace(/\.(md|markdown)$/i, ''));
+  // A crafted file name must not start a line of its own in the XML (`\n::error::…` in a CI log).
+  const filePath = printablePath(file.path);
+  const classname = xmlSafe(filePath.replace(/\.(md|markdown)$/i, ''));
   const cases: Record<string, unknown>[] = [];
   const counts: SuiteCounts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   for (const diagnostic of file.diagnostics.filter((d) => d.severity === 'error')) {
     counts.tests++;
     counts.errors++;
     cases.push({
-      ...testcase(`read ${file.path}`, classname, file.path, diagnostic.line ?? 1),
-      error: { '@_message': xmlSafe(diagnostic.message), '@_type': 'io' },
+      ...testcase(`read ${filePath}`, classname, filePath, diagnostic.line ?? 1),
+      error: { '@_message': xmlSafe(sanitizeText(diagnostic.message)), '@_type': 'io' },
     });
   }
   for (const item of file.items) {
     counts.tests++;
-    const node = testcase(`${item.title} (line ${item.line})`, classname, file.path, item.line);
+    const node = testcase(`${item.title} (line ${item.line})`, classname, filePath, item.line);
     const where = item.sectionPath.length > 0 ? `\nsection: ${item.sectionPath.join(' › ')}` : '';
-    const detail = `${file.path}:${item.line}: ${item.title}\npriority: ${item.priority}, status: ${item.status.replace('_', ' ')}${where}`;
+    const detail = `${filePath}:${item.line}: ${item.title}\npriority: ${item.priority}, status: ${item.status.replace('_', ' ')}${where}`;
     const blockingTitle = blockingTitles.get(item);
     if (blockingTitle !== undefined) {
       counts.failures++;
@@ -96,7 +100,7 @@ function fileSuite(file: FileReport, blockingTitles: ReadonlyMap<Item, string>):
     }
     cases.push(node);
   }
-  return { counts, node: suiteNode(file.path, counts, cases) };
+  return { counts, node: suiteNode(filePath, counts, cases) };
 }
 
 function gateSuite(verdict: GateVerdict): Suite {
