@@ -4,7 +4,7 @@ import { discoverFiles } from './load/discover.js';
 import { loadDocument, type LoadedDocument } from './load/load.js';
 import type { Report, ReportOptions } from './model.js';
 import { DEFAULT_REPORT_OPTIONS } from './model.js';
-import { parseMarkdown } from './parse/parse.js';
+import { parseMarkdownWithDiagnostics } from './parse/parse.js';
 import { summarize, type SummarizeInput } from './summarize/summarize.js';
 import { VERSION } from './version.js';
 
@@ -52,13 +52,14 @@ export interface FileAnalysisOptions {
 
 /** parse → extract for one loaded document. Pure; never throws on a loaded document. */
 export function analyzeLoadedDocument(doc: LoadedDocument, options: FileAnalysisOptions): FileAnalysis {
+  const parsed = parseMarkdownWithDiagnostics(doc.text);
   return {
-    document: extractDocument(parseMarkdown(doc.text), doc.text, {
+    document: extractDocument(parsed.tree, doc.text, {
       path: doc.path,
       hoursPerDay: options.hoursPerDay,
       vocabulary: options.vocabulary,
     }),
-    diagnostics: doc.diagnostics,
+    diagnostics: parsed.diagnostics.length > 0 ? [...doc.diagnostics, ...parsed.diagnostics] : doc.diagnostics,
   };
 }
 
