@@ -1,7 +1,8 @@
 import { configPaths, configVocabulary } from '../config/apply.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import type { Vocabulary } from '../extract/vocabulary.js';
-import type { AnalyzeOptions } from '../pipeline.js';
+import type { AnalyzeOptions, PerformanceOptions } from '../pipeline.js';
+import { DEFAULT_CACHE_LOCATION } from '../cache/constants.js';
 import { buildVocabulary } from '../extract/vocabulary.js';
 import type { ReportOptions } from '../model.js';
 import { DEFAULT_REPORT_OPTIONS } from '../model.js';
@@ -61,11 +62,22 @@ export function terminalWidth(ctx: RunContext): number {
 }
 
 /**
- * What to hand `analyze` (or `fixFiles`) for this run: the paths given on the
- * command line, else the config's `include`, with the settings' options.
+ * What to hand `buildReport` (or `analyze`, `fixFiles`) for this run: the
+ * paths given on the command line, else the config's `include`, with the
+ * settings' options; `--cache` (or `SHIPREADY_CACHE_LOCATION`, for running
+ * the test suite with a cache) and `--concurrency` when given.
  */
-export function analysisOptions(ctx: RunContext, settings: Settings, paths: readonly string[]): AnalyzeOptions & { report: ReportOptions } {
+export function analysisOptions(
+  ctx: RunContext,
+  settings: Settings,
+  paths: readonly string[],
+  options: Pick<CommonOptions, 'cache' | 'cacheLocation' | 'concurrency'> = {},
+): AnalyzeOptions & PerformanceOptions & { report: ReportOptions } {
+  const cacheLocation = options.cacheLocation ?? ctx.env.SHIPREADY_CACHE_LOCATION;
+  const useCache = options.cache ?? cacheLocation !== undefined;
   return {
+    cacheLocation: useCache ? (cacheLocation ?? DEFAULT_CACHE_LOCATION) : null,
+    concurrency: options.concurrency,
     paths: paths.length > 0 ? paths : settings.include,
     cwd: ctx.cwd,
     report: settings.report,
