@@ -97,6 +97,7 @@ function defaultOut(quick) {
 function parseScenario(token) {
   if (/^\d+$/.test(token)) {
     const files = Number(token);
+    if (files < 1) throw new Error(`a corpus needs at least one file, not ${token}`);
     return { id: token, kind: 'corpus', files, label: `${files.toLocaleString('en-US')} file${files === 1 ? '' : 's'}` };
   }
   const bytes = parseBytes(token);
@@ -239,6 +240,9 @@ async function main() {
   console.log('Targets (ratios within this run):');
   for (const target of results.targets) console.log(`  ${target.text}`);
   for (const { id, reason } of unavailable) console.log(`  (${id} not run: ${reason})`);
+  for (const scenario of results.scenarios) {
+    for (const tool of scenario.tools.filter((t) => t.error)) console.log(`  (${tool.label} failed on ${scenario.label}: ${tool.error})`);
+  }
   if (options.out) {
     mkdirSync(path.dirname(options.out), { recursive: true });
     writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
