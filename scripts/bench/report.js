@@ -68,7 +68,7 @@ export function formatTable(results) {
       rows.push([
         first, tool.label, String(s.runs), fixed(s.medianMs, 0),
         s.runs < 2 ? '–' : `±${fixed((50 * (s.maxMs - s.minMs)) / s.medianMs, 0)}%`,
-        fixed(ratio(s.medianMs, mdl?.medianMs), 2),
+        fixed(ratio(s.medianMs, mdl?.medianMs), ratio(s.medianMs, mdl?.medianMs) < 0.1 ? 3 : 2),
         fixed(s.mbPerSec, s.mbPerSec !== null && s.mbPerSec < 10 ? 2 : 1),
         fixed(s.peakRssMB, 0),
         s.cpuPercent === null ? '–' : `${fixed(s.cpuPercent, 0)}%`,

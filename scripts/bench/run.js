@@ -150,7 +150,7 @@ function runScenario(scenario, tools, method, options) {
       if (c.error || round >= c.planned) continue;
       const run = runNode(method, tool.args(scenario), { cwd: scenario.dir });
       c.runs.push(run);
-      line.push(`${tool.id} ${run.wallMs.toFixed(0)}`);
+      line.push(`${tool.id} ${run.wallMs.toFixed(0)}${(tool.okStatus ?? [0]).includes(run.status) ? '' : ` (exit ${run.status}!)`}`);
     }
     progress(`[${scenario.label}] round ${round + 1}/${rounds} (ms): ${line.join(' · ')}`);
   }
