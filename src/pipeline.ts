@@ -82,7 +82,7 @@ export function hasFileErrors(report: Report): boolean {
 
 /** How `buildReport` may go faster; the report is the same either way (test/modes.test.ts). */
 export interface PerformanceOptions {
-  /** Keep per-file results between runs, keyed by content hash: the cache directory, or null for none (the default). */
+  /** Keep per-file results between runs, keyed by content hash: the cache directory, or null for none; default `SHIPREADY_CACHE_LOCATION`, else none. */
   cacheLocation?: string | null;
   /** Worker threads (`--concurrency`); default `auto`, or `SHIPREADY_CONCURRENCY`. */
   concurrency?: Concurrency;
@@ -111,7 +111,7 @@ export async function buildReport(options: AnalyzeOptions & PerformanceOptions):
   const files = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore });
   const warnings: string[] = [];
 
-  const cacheLocation = options.cacheLocation ?? null;
+  const cacheLocation = options.cacheLocation !== undefined ? options.cacheLocation : (process.env.SHIPREADY_CACHE_LOCATION ?? null);
   const cache = cacheLocation === null ? null : await openCache(cacheLocation, options.cwd, fileOptions);
   const results: Array<FileAnalysis | undefined> = files.map((file) => cache?.get(file, displayPath(file, options.cwd)));
   const missing = files.filter((_, i) => results[i] === undefined);

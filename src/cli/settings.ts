@@ -64,8 +64,8 @@ export function terminalWidth(ctx: RunContext): number {
 /**
  * What to hand `buildReport` (or `analyze`, `fixFiles`) for this run: the
  * paths given on the command line, else the config's `include`, with the
- * settings' options; `--cache` (or `SHIPREADY_CACHE_LOCATION`, for running
- * the test suite with a cache) and `--concurrency` when given.
+ * settings' options; `--cache`, `--no-cache`, `--cache-location` and
+ * `--concurrency` when given (else `buildReport` decides).
  */
 export function analysisOptions(
   ctx: RunContext,
@@ -73,10 +73,9 @@ export function analysisOptions(
   paths: readonly string[],
   options: Pick<CommonOptions, 'cache' | 'cacheLocation' | 'concurrency'> = {},
 ): AnalyzeOptions & PerformanceOptions & { report: ReportOptions } {
-  const cacheLocation = options.cacheLocation ?? ctx.env.SHIPREADY_CACHE_LOCATION;
-  const useCache = options.cache ?? cacheLocation !== undefined;
+  const useCache = options.cache ?? (options.cacheLocation !== undefined ? true : undefined);
   return {
-    cacheLocation: useCache ? (cacheLocation ?? DEFAULT_CACHE_LOCATION) : null,
+    cacheLocation: useCache === undefined ? undefined : useCache ? (options.cacheLocation ?? DEFAULT_CACHE_LOCATION) : null,
     concurrency: options.concurrency,
     paths: paths.length > 0 ? paths : settings.include,
     cwd: ctx.cwd,
