@@ -56,7 +56,7 @@ export function spawnCli(
 ): CliResult {
   const result = spawnSync(process.execPath, [`${ROOT}bin/shipready.js`, ...argv], {
     cwd: options.cwd ?? ROOT,
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...modeEnv(), ...options.env },
     encoding: 'utf8',
     timeout: options.timeout,
     killSignal: 'SIGKILL',
@@ -81,4 +81,11 @@ export function expectGolden(file: string, actual: string): void {
     writeFileSync(file, actual);
   }
   expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+/** The `SHIPREADY_*` mode switches of `npm run test:modes` (workers, chunking, cache), passed on to spawned CLIs. */
+export function modeEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith('SHIPREADY_') && entry[1] !== undefined),
+  );
 }
