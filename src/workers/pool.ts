@@ -54,5 +54,5 @@ export async function analyzeInWorkers(
 function workerScript(): URL {
   return import.meta.url.endsWith('.ts')
     ? new URL('../../dist/workers/analyze-worker.js', import.meta.url)
-    : new URL('./analyze-worker.js', import.meta.url);
+    : new URL('../workers/analyze-worker.js', import.meta.url); // from dist/workers/ and from the bundle in dist/bundle/
 }
