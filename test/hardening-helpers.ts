@@ -93,7 +93,7 @@ export function runCase(
     report = null;
   }
   const stderr = result.stderr.split('\n').filter((line) => line !== '');
-  rows.push({ input, did: stderr.join(' / ') || '(read as usual, no message)', code: result.code, ms: usage?.ms ?? null, maxRssKiB: usage?.maxRssKiB ?? null });
+  rows.push({ input, did: (result.signal ? `ended by ${result.signal}: ${stderr.find((line) => /FATAL|Error/.test(line)) ?? ''}` : stderr.join(' / ')) || '(read as usual, no message)', code: result.code, ms: usage?.ms ?? null, maxRssKiB: usage?.maxRssKiB ?? null });
   return { code: result.code, signal: result.signal ?? null, stderr, report, ms: usage?.ms ?? null, maxRssKiB: usage?.maxRssKiB ?? null };
 }
 
