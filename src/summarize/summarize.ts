@@ -21,11 +21,23 @@ export interface SummarizeInput {
 }
 
 /** An item with the share of remaining effort it carries (own estimate plus its part of group estimates). */
-interface Weighted {
+export interface Weighted {
   item: Item;
   minHours: number;
   maxHours: number;
   estimated: boolean;
+}
+
+/**
+ * One file weighed: its items with blocking set and their shares of group
+ * estimates, and the file's totals. It depends on that file alone, so
+ * `watch` keeps it between updates and weighs only the files that changed.
+ */
+export interface WeighedFile {
+  input: SummarizeInput;
+  /** The file's items in line order, with their effort shares. */
+  weighted: Weighted[];
+  totals: Totals;
 }
 
 /**
@@ -34,36 +46,58 @@ interface Weighted {
  * `files` must already be in report order. Pure.
  */
 export function summarize(files: readonly SummarizeInput[], options: ReportOptions, version: string): Report {
-  const weightedByFile = files.map(({ document }) => weighItems(document, options));
-  const fileTotals = new Map<string, Totals>(
-    files.map(({ document }, i) => [document.path, totalsOf(weightedByFile[i]!)]),
-  );
+  const weighed = files.map((input) => weighFile(input, options));
+  const fileTotals = new Map<string, Totals>(weighed.map((file) => [file.input.document.path, file.totals]));
+  return assembleReport(weighed, weighed.map((file) => fileReportOf(file, fileTotals)), options, version);
+}
 
-  const fileReports: FileReport[] = files.map(({ document, diagnostics }, i) => {
-    const weighted = weightedByFile[i]!;
-    const inSection = sectionMembership(document);
-    // Counted once per section: the section list and the claims' scope widening both ask.
-    const counted = new Map<number, Totals>();
-    const sectionTotals = (index: number): Totals => {
-      let totals = counted.get(index);
-      if (!totals) counted.set(index, (totals = totalsOf(weighted.filter((w) => inSection(w.item, index)))));
-      return totals;
-    };
-    const sections: SectionReport[] = document.sections
-      .filter((s) => s.depth > 0)
-      .map((s) => ({ title: s.title, depth: s.depth, line: s.line, priority: s.priority, totals: sectionTotals(s.index) }));
-    return {
-      path: document.path,
-      totals: fileTotals.get(document.path)!,
-      byPriority: byPriority(weighted),
-      sections,
-      items: weighted.map((w) => w.item),
-      claims: checkClaims(document, sectionTotals, fileTotals),
-      diagnostics,
-    };
-  });
+/** The part of {@link summarize} that depends on one file alone (SPEC.md §4, §5). Pure. */
+export function weighFile(input: SummarizeInput, options: ReportOptions): WeighedFile {
+  const weighted = weighItems(input.document, options);
+  return { input, weighted, totals: totalsOf(weighted) };
+}
 
-  const all = weightedByFile.flat();
+/**
+ * One file's part of the report: sections, items and checked claims.
+ * `fileTotals` holds every file's totals by path; claims that name another
+ * file are checked against it (SPEC.md §6). Pure.
+ */
+export function fileReportOf(file: WeighedFile, fileTotals: ReadonlyMap<string, Totals>): FileReport {
+  const { input: { document, diagnostics }, weighted } = file;
+  const inSection = sectionMembership(document);
+  // Counted once per section: the section list and the claims' scope widening both ask.
+  const counted = new Map<number, Totals>();
+  const sectionTotals = (index: number): Totals => {
+    let totals = counted.get(index);
+    if (!totals) counted.set(index, (totals = totalsOf(weighted.filter((w) => inSection(w.item, index)))));
+    return totals;
+  };
+  const sections: SectionReport[] = document.sections
+    .filter((s) => s.depth > 0)
+    .map((s) => ({ title: s.title, depth: s.depth, line: s.line, priority: s.priority, totals: sectionTotals(s.index) }));
+  return {
+    path: document.path,
+    totals: file.totals,
+    byPriority: byPriority(weighted),
+    sections,
+    items: weighted.map((w) => w.item),
+    claims: checkClaims(document, sectionTotals, fileTotals),
+    diagnostics,
+  };
+}
+
+/**
+ * The report from its weighed files and their file reports, both in report
+ * order: the report-wide totals are counted over every item at once (not
+ * added up from rounded file totals), as in {@link summarize}. Pure.
+ */
+export function assembleReport(
+  files: readonly WeighedFile[],
+  fileReports: FileReport[],
+  options: ReportOptions,
+  version: string,
+): Report {
+  const all = files.flatMap((file) => file.weighted);
   const totals = totalsOf(all);
   return {
     schemaVersion: 1,
