@@ -3,6 +3,11 @@ export interface OutputStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
   columns?: number;
+  /** Terminal rows (a TTY's); `watch` cuts a report to them. */
+  rows?: number;
+  /** A TTY's `resize` event; `watch` redraws on it. */
+  on?(event: 'resize', listener: () => void): unknown;
+  off?(event: 'resize', listener: () => void): unknown;
 }
 
 /** Everything the CLI reads from its surroundings; `run` touches nothing else (STYLE.md "thin bin, pure run"). */
