@@ -37,6 +37,9 @@ export interface WeighedFile {
   input: SummarizeInput;
   /** The file's items in line order, with their effort shares. */
   weighted: Weighted[];
+  tally: Tally;
+  priorityTallies: Record<Priority, Tally>;
+  /** The file's totals (from `tally`). */
   totals: Totals;
 }
 
@@ -54,7 +57,8 @@ export function summarize(files: readonly SummarizeInput[], options: ReportOptio
 /** The part of {@link summarize} that depends on one file alone (SPEC.md §4, §5). Pure. */
 export function weighFile(input: SummarizeInput, options: ReportOptions): WeighedFile {
   const weighted = weighItems(input.document, options);
-  return { input, weighted, totals: totalsOf(weighted) };
+  const tally = tallyOf(weighted);
+  return { input, weighted, tally, priorityTallies: priorityTallies(weighted), totals: totalsOfTally(tally) };
 }
 
 /**
@@ -78,7 +82,7 @@ export function fileReportOf(file: WeighedFile, fileTotals: ReadonlyMap<string, 
   return {
     path: document.path,
     totals: file.totals,
-    byPriority: byPriority(weighted),
+    byPriority: byPriorityOf(file.priorityTallies),
     sections,
     items: weighted.map((w) => w.item),
     claims: checkClaims(document, sectionTotals, fileTotals),
@@ -88,8 +92,8 @@ export function fileReportOf(file: WeighedFile, fileTotals: ReadonlyMap<string, 
 
 /**
  * The report from its weighed files and their file reports, both in report
- * order: the report-wide totals are counted over every item at once (not
- * added up from rounded file totals), as in {@link summarize}. Pure.
+ * order. Its totals are the files' tallies added up, so it costs one step
+ * per file, not per item (`watch` assembles it on every update). Pure.
  */
 export function assembleReport(
   files: readonly WeighedFile[],
@@ -97,15 +101,16 @@ export function assembleReport(
   options: ReportOptions,
   version: string,
 ): Report {
-  const all = files.flatMap((file) => file.weighted);
-  const totals = totalsOf(all);
+  const totals = totalsOfTally(addTallies(files.map((file) => file.tally)));
   return {
     schemaVersion: 1,
     tool: { name: 'shipready', version },
     options: { failOn: options.failOn, hoursPerDay: options.hoursPerDay },
     ready: totals.blocking === 0,
     totals,
-    byPriority: byPriority(all),
+    byPriority: Object.fromEntries(
+      PRIORITIES.map((level) => [level, totalsOfTally(addTallies(files.map((file) => file.priorityTallies[level])))]),
+    ) as ByPriority,
     files: fileReports,
   };
 }
@@ -166,43 +171,90 @@ function weighItems(document: ExtractedDocument, options: ReportOptions): Weight
   return [...weighted.values()];
 }
 
-/** Totals of a set of items (SPEC.md §1, §4, §8). */
-function totalsOf(weighted: readonly Weighted[]): Totals {
-  const totals: Totals = {
-    items: 0, done: 0, open: 0, todo: 0, inProgress: 0, blocked: 0, cancelled: 0, percent: 0, blocking: 0,
-    effort: { minHours: 0, maxHours: 0, unestimated: 0 },
-  };
-  let minHours = 0;
-  let maxHours = 0;
-  for (const { item, ...effort } of weighted) {
-    if (item.status === 'cancelled') {
-      totals.cancelled++;
-      continue;
-    }
-    totals.items++;
-    if (item.status === 'done') {
-      totals.done++;
-      continue;
-    }
-    totals.open++;
-    if (item.status === 'todo') totals.todo++;
-    else if (item.status === 'in_progress') totals.inProgress++;
-    else totals.blocked++;
-    if (item.blocking) totals.blocking++;
-    minHours += effort.minHours;
-    maxHours += effort.maxHours;
-    if (!effort.estimated) totals.effort.unestimated++;
-  }
-  totals.percent = totals.items === 0 ? 0 : round2((totals.done / totals.items) * 100);
-  totals.effort.minHours = round2(minHours);
-  totals.effort.maxHours = round2(maxHours);
-  return totals;
+/**
+ * The totals of a set of items before rounding: counts, and remaining
+ * effort as raw sums of hours. The tallies of disjoint sets add up to the
+ * tally of their union, which is how file tallies become the report's.
+ */
+export interface Tally {
+  items: number;
+  done: number;
+  open: number;
+  todo: number;
+  inProgress: number;
+  blocked: number;
+  cancelled: number;
+  blocking: number;
+  unestimated: number;
+  minHours: number;
+  maxHours: number;
 }
 
-function byPriority(weighted: readonly Weighted[]): ByPriority {
-  return Object.fromEntries(
-    PRIORITIES.map((level: Priority) => [level, totalsOf(weighted.filter((w) => w.item.priority === level))]),
-  ) as ByPriority;
+const TALLY_KEYS = [
+  'items', 'done', 'open', 'todo', 'inProgress', 'blocked', 'cancelled', 'blocking', 'unestimated', 'minHours', 'maxHours',
+] as const satisfies ReadonlyArray<keyof Tally>;
+
+function emptyTally(): Tally {
+  return { items: 0, done: 0, open: 0, todo: 0, inProgress: 0, blocked: 0, cancelled: 0, blocking: 0, unestimated: 0, minHours: 0, maxHours: 0 };
+}
+
+/** Counts a set of items (SPEC.md §1, §4). */
+function tallyOf(weighted: readonly Weighted[]): Tally {
+  const tally = emptyTally();
+  for (const { item, ...effort } of weighted) {
+    if (item.status === 'cancelled') {
+      tally.cancelled++;
+      continue;
+    }
+    tally.items++;
+    if (item.status === 'done') {
+      tally.done++;
+      continue;
+    }
+    tally.open++;
+    if (item.status === 'todo') tally.todo++;
+    else if (item.status === 'in_progress') tally.inProgress++;
+    else tally.blocked++;
+    if (item.blocking) tally.blocking++;
+    tally.minHours += effort.minHours;
+    tally.maxHours += effort.maxHours;
+    if (!effort.estimated) tally.unestimated++;
+  }
+  return tally;
+}
+
+/** The sum of tallies, added in the order given. */
+function addTallies(tallies: readonly Tally[]): Tally {
+  const sum = emptyTally();
+  for (const tally of tallies) for (const key of TALLY_KEYS) sum[key] += tally[key];
+  return sum;
+}
+
+/** Totals as reported (SPEC.md §8): percent and hours rounded to two decimals. */
+function totalsOfTally(tally: Tally): Totals {
+  return {
+    items: tally.items, done: tally.done, open: tally.open, todo: tally.todo, inProgress: tally.inProgress,
+    blocked: tally.blocked, cancelled: tally.cancelled,
+    percent: tally.items === 0 ? 0 : round2((tally.done / tally.items) * 100),
+    blocking: tally.blocking,
+    effort: { minHours: round2(tally.minHours), maxHours: round2(tally.maxHours), unestimated: tally.unestimated },
+  };
+}
+
+/** Totals of a set of items (SPEC.md §1, §4, §8). */
+function totalsOf(weighted: readonly Weighted[]): Totals {
+  return totalsOfTally(tallyOf(weighted));
+}
+
+/** Tallies per priority level, items kept in order. */
+function priorityTallies(weighted: readonly Weighted[]): Record<Priority, Tally> {
+  const byLevel = Object.fromEntries(PRIORITIES.map((level) => [level, [] as Weighted[]])) as Record<Priority, Weighted[]>;
+  for (const w of weighted) byLevel[w.item.priority].push(w);
+  return Object.fromEntries(PRIORITIES.map((level) => [level, tallyOf(byLevel[level])])) as Record<Priority, Tally>;
+}
+
+function byPriorityOf(tallies: Record<Priority, Tally>): ByPriority {
+  return Object.fromEntries(PRIORITIES.map((level) => [level, totalsOfTally(tallies[level])])) as ByPriority;
 }
 
 /** A predicate: does the item sit in the section with this index or one of its subsections? */
