@@ -53,6 +53,8 @@ interface Entry {
   signature: string | null;
   /** Its claims name other files, so its report depends on theirs (SPEC.md §6). */
   namesOtherFiles: boolean;
+  /** The other files its claims were last checked against (relative paths). */
+  checkedAgainst: string[];
 }
 
 /**
@@ -161,6 +163,7 @@ export class WatchSession {
       report: null,
       signature,
       namesOtherFiles: analysis.document.claims.some((claim) => claim.otherFile !== null),
+      checkedAgainst: [],
     };
   }
 
@@ -176,13 +179,15 @@ export class WatchSession {
     }
     const entries = this.#order.map((file) => this.#entries.get(file)!);
     // Updating a key keeps its place, so the map stays in report order (claims take the first match).
-    for (const entry of entries) this.#fileTotals.set(entry.path, entry.weighed.totals);
+    for (const entry of entries) if (setChanged || readPaths.has(entry.path)) this.#fileTotals.set(entry.path, entry.weighed.totals);
     for (const entry of entries) {
       const stale =
         entry.report === null ||
-        (entry.namesOtherFiles &&
-          (setChanged || entry.report.claims.some((claim) => claim.scope.path !== entry.path && readPaths.has(claim.scope.path))));
-      if (stale) entry.report = fileReportOf(entry.weighed, this.#fileTotals);
+        (entry.namesOtherFiles && (setChanged || entry.checkedAgainst.some((other) => readPaths.has(other))));
+      if (!stale) continue;
+      const report = fileReportOf(entry.weighed, this.#fileTotals);
+      entry.report = report;
+      if (entry.namesOtherFiles) entry.checkedAgainst = report.claims.map((claim) => claim.scope.path).filter((other) => other !== report.path);
     }
     return assembleReport(
       entries.map((entry) => entry.weighed),
