@@ -167,8 +167,8 @@ describe('the status line', () => {
 });
 
 describe('LiveScreen', () => {
-  const stream = (tty: boolean, rows?: number) => {
-    const out = { text: '', isTTY: tty, rows, write: (chunk: string | Uint8Array) => (out.text += String(chunk)) };
+  const stream = (tty: boolean, rows?: number, columns?: number) => {
+    const out = { text: '', isTTY: tty, rows, columns, write: (chunk: string | Uint8Array) => (out.text += String(chunk)) };
     return out;
   };
 
@@ -181,7 +181,13 @@ describe('LiveScreen', () => {
     const frames = out.text.split('\u001b[2J\u001b[3J\u001b[H');
     expect(frames[0]).toBe('\u001b[?25l');
     expect(frames[1]).toBe('one\ntwo\n');
-    expect(frames[2]).toBe('a\nb\nc\n3 more\n\u001b[?25h');
+    expect(frames[2]).toBe('a\nb\nc\n3 more\n\u001b[?25h\n');
+  });
+
+  it('counts the rows a line wider than the terminal wraps onto', () => {
+    const out = stream(true, 5, 10);
+    new LiveScreen(out).show(['status', 'a line that wraps onto three rows', 'c', 'd'], (n) => `${n} more`);
+    expect(out.text.endsWith('status\n3 more\n')).toBe(true);
   });
 
   it('appends reports, a blank line apart, when stdout is not a terminal', () => {
@@ -206,7 +212,7 @@ describe('shipready watch in-process', () => {
     expect(result.stdout.startsWith('\u001b[?25l\u001b[2J\u001b[3J\u001b[H')).toBe(true);
     expect(result.stdout).toMatch(/watching 1 file since \d\d:\d\d:\d\d/);
     expect(result.stdout).toContain('NOT READY');
-    expect(result.stdout.endsWith('\u001b[?25h')).toBe(true);
+    expect(result.stdout.endsWith('\u001b[?25h\n')).toBe(true);
   });
 
   it('runs as report --watch, and refuses formats and options it cannot follow', async () => {

@@ -34,7 +34,7 @@ export const DEBOUNCE_MS = 10;
 const RECHECK_MS = 75;
 
 /** How many problem lines (unreadable files, skipped files, paths that match nothing) the table shows. */
-const PROBLEM_LIMIT = 10;
+const PROBLEM_LIMIT = 5;
 
 /** What `shipready watch` (or `report --watch`) shows and how. */
 export interface LiveOptions {
@@ -92,9 +92,15 @@ export async function watchReport(ctx: RunContext, options: LiveOptions): Promis
   }
 
   let previous: WatchCounts | null = null;
+  let unmatched = '';
   const apply = async (changes: SessionChanges): Promise<void> => {
     try {
       const update = await session.update(changes);
+      // Events that touched no file of the report (an ignored file, the second half of a rename) are not an update.
+      const nowUnmatched = update.unmatched.map((error) => error.pattern).join('\n');
+      const touched = update.added.length + update.changed.length + update.removed.length > 0;
+      if (previous !== null && !touched && nowUnmatched === unmatched) return;
+      unmatched = nowUnmatched;
       const next = watchCounts(update.report);
       show.update(update, { previous, next, files: update, fileCount: update.report.files.length, time: new Date() });
       previous = next;
@@ -160,7 +166,8 @@ async function tableView(ctx: RunContext, options: LiveOptions): Promise<View> {
     const width = terminalWidth(ctx);
     const report = renderTable(update.report, { ...options.settings.render, width, by: options.by }).trimEnd();
     const problems = problemLines(update, width, c);
-    const lines = [statusLine(status, { color, unicode, width }), '', ...report.split('\n'), ...(problems.length > 0 ? ['', ...problems] : [])];
+    // Problems come first: a file that just became unreadable must not be cut off below a long report.
+    const lines = [statusLine(status, { color, unicode, width }), '', ...(problems.length > 0 ? [...problems, ''] : []), ...report.split('\n')];
     screen.show(lines, (hidden) => c.dim(truncate(`… ${hidden} more lines: a taller terminal, or shipready report, shows them`, width)));
   };
   const onResize = (): void => draw();

@@ -1,4 +1,5 @@
 import type { OutputStream } from '../cli/context.js';
+import { displayWidth } from '../render/text.js';
 
 /** Clears the screen and its scrollback and moves the cursor home. */
 const CLEAR_SCREEN = '\u001b[2J\u001b[3J\u001b[H';
@@ -9,7 +10,8 @@ const SHOW_CURSOR = '\u001b[?25h';
  * Where `watch` draws the table report. On a terminal each report replaces
  * the last one (clear + home, cursor hidden while watching and shown again
  * by {@link LiveScreen.close}); a report taller than the terminal is cut to
- * its first rows, so the status line and the verdict stay in view. Anywhere
+ * its first rows, so the status line and the verdict stay in view — lines
+ * wider than the terminal count for the rows they wrap onto. Anywhere
  * else (a pipe, a file, a CI log) reports are appended, a blank line
  * between them.
  */
@@ -35,13 +37,24 @@ export class LiveScreen {
     }
     // One row stays free for the cursor: a full screen plus a newline would scroll the first line away.
     const room = Math.max(3, (this.#stream.rows ?? Infinity) - 1);
-    const shown = lines.length <= room ? lines : [...lines.slice(0, room - 1), more(lines.length - room + 1)];
+    const columns = this.#stream.columns ?? Infinity;
+    const rowsOf = (line: string): number => Math.max(1, Math.ceil(displayWidth(line) / columns));
+    let shown = lines;
+    if (lines.reduce((sum, line) => sum + rowsOf(line), 0) > room) {
+      let used = 1; // the note about the cut lines
+      let count = 0;
+      while (count < lines.length && used + rowsOf(lines[count]!) <= room) used += rowsOf(lines[count++]!);
+      shown = [...lines.slice(0, count), more(lines.length - count)];
+    }
     this.#stream.write(`${this.#shown ? '' : HIDE_CURSOR}${CLEAR_SCREEN}${shown.join('\n')}\n`);
     this.#shown = true;
   }
 
-  /** Gives the terminal back as it was: the cursor shown again. The last report stays on screen. */
+  /**
+   * Gives the terminal back as it was: the cursor shown again, on a line of
+   * its own after the `^C` the terminal echoed. The last report stays on screen.
+   */
   close(): void {
-    if (this.redraws && this.#shown) this.#stream.write(SHOW_CURSOR);
+    if (this.redraws && this.#shown) this.#stream.write(`${SHOW_CURSOR}\n`);
   }
 }

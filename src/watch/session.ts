@@ -103,11 +103,25 @@ export class WatchSession {
     const present = changes.rediscover ? await this.#discover() : new Set(this.#entries.keys());
     const added = [...present].filter((file) => !this.#entries.has(file));
     const removed = [...this.#entries.keys()].filter((file) => !present.has(file));
-    const reread = [...new Set(changes.files)].filter((file) => this.#entries.has(file) && present.has(file));
+    // A file is read again only when it changed on disk since it was read: watchers also report
+    // the second half of a rename, and changes an update already read.
+    const signatures = new Map(
+      await Promise.all(
+        [...new Set(changes.files)]
+          .filter((file) => this.#entries.has(file) && present.has(file))
+          .map(async (file) => [file, await signatureOf(file)] as const),
+      ),
+    );
+    const reread = [...signatures].filter(([file, signature]) => signature === null || signature !== this.#entries.get(file)!.signature).map(([file]) => file);
 
     const removedPaths = removed.map((file) => this.#entries.get(file)!.path);
     for (const file of removed) this.#entries.delete(file);
-    const loaded = await Promise.all([...added, ...reread].map(async (file) => [file, await this.#read(file)] as const));
+    const loaded = await Promise.all(
+      [...added, ...reread].map(async (file) => {
+        const signature = signatures.has(file) ? signatures.get(file)! : await signatureOf(file);
+        return [file, await this.#read(file, signature)] as const;
+      }),
+    );
     for (const [file, entry] of loaded) this.#entries.set(file, entry);
 
     const setChanged = added.length > 0 || removed.length > 0;
@@ -150,10 +164,12 @@ export class WatchSession {
     return found;
   }
 
-  /** load → parse → extract → weigh one file. The signature is taken first: a write during the read shows as a change later. */
-  async #read(file: string): Promise<Entry> {
+  /**
+   * load → parse → extract → weigh one file. `signature` is taken before the
+   * read, so a write during the read shows as a change later.
+   */
+  async #read(file: string, signature: string | null): Promise<Entry> {
     const { cwd, report, vocabulary, signal } = this.#options;
-    const signature = await signatureOf(file);
     const loaded = await loadDocument(file, cwd);
     signal?.throwIfAborted();
     const analysis = analyzeLoadedDocument(loaded, { hoursPerDay: report.hoursPerDay, vocabulary });
