@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { NoFilesMatchedError } from '../errors.js';
 import type { Vocabulary } from '../extract/vocabulary.js';
 import { discoverFiles } from '../load/discover.js';
-import { loadDocument } from '../load/load.js';
+import { loadDocument, type LoadedDocument } from '../load/load.js';
 import type { FileReport, Report, ReportOptions, Totals } from '../model.js';
 import { analyzeLoadedDocument } from '../pipeline.js';
 import { assembleReport, fileReportOf, weighFile, type WeighedFile } from '../summarize/summarize.js';
@@ -116,16 +116,26 @@ export class WatchSession {
 
     const removedPaths = removed.map((file) => this.#entries.get(file)!.path);
     for (const file of removed) this.#entries.delete(file);
-    const loaded = await Promise.all(
+    // Reading is I/O and runs for all files at once; analysing is CPU work, one file per turn of the
+    // event loop, so that Ctrl-C and file events are heard during the first report of a large tree.
+    const documents = await Promise.all(
       [...added, ...reread].map(async (file) => {
+        // The signature is taken before the read, so a write during the read shows as a change later.
         const signature = signatures.has(file) ? signatures.get(file)! : await signatureOf(file);
-        return [file, await this.#read(file, signature)] as const;
+        return { file, signature, document: await loadDocument(file, this.#options.cwd) };
       }),
     );
-    for (const [file, entry] of loaded) this.#entries.set(file, entry);
+    const loaded: Entry[] = [];
+    for (const { file, signature, document } of documents) {
+      if (loaded.length > 0) await new Promise((resolve) => setImmediate(resolve));
+      this.#options.signal?.throwIfAborted();
+      const entry = this.#analyze(document, signature);
+      this.#entries.set(file, entry);
+      loaded.push(entry);
+    }
 
     const setChanged = added.length > 0 || removed.length > 0;
-    const report = this.#rebuild(new Set(loaded.map(([, entry]) => entry.path)), setChanged);
+    const report = this.#rebuild(new Set(loaded.map((entry) => entry.path)), setChanged);
     return {
       report,
       added: added.map((file) => this.#entries.get(file)!.path).sort(),
@@ -164,15 +174,10 @@ export class WatchSession {
     return found;
   }
 
-  /**
-   * load → parse → extract → weigh one file. `signature` is taken before the
-   * read, so a write during the read shows as a change later.
-   */
-  async #read(file: string, signature: string | null): Promise<Entry> {
-    const { cwd, report, vocabulary, signal } = this.#options;
-    const loaded = await loadDocument(file, cwd);
-    signal?.throwIfAborted();
-    const analysis = analyzeLoadedDocument(loaded, { hoursPerDay: report.hoursPerDay, vocabulary });
+  /** parse → extract → weigh one loaded file. */
+  #analyze(document: LoadedDocument, signature: string | null): Entry {
+    const { report, vocabulary } = this.#options;
+    const analysis = analyzeLoadedDocument(document, { hoursPerDay: report.hoursPerDay, vocabulary });
     return {
       path: analysis.document.path,
       weighed: weighFile(analysis, report),
