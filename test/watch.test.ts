@@ -109,6 +109,16 @@ describe('WatchSession', () => {
     expect(update.report.totals).toMatchObject({ items: 2, done: 1 });
   });
 
+  it('stops between files when its signal aborts, not after the whole tree', async () => {
+    const seed = readFileSync(path.join(ROOT, 'fixtures', 'seeds', SEEDS[1]!));
+    for (let i = 0; i < 100; i++) write(`team/checklist-${i}.md`, seed);
+    const started = performance.now();
+    const session = new WatchSession({ ...sessionOptions(), signal: AbortSignal.timeout(300) });
+    await expect(session.start()).rejects.toThrow(/abort|timeout/i);
+    // Analysing 100 copies of a seed takes seconds; stopping takes one file's time after the signal.
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('tells whether a file changed on disk since it was read', async () => {
     const file = write('TODO.md', '- [ ] one\n');
     const session = new WatchSession(sessionOptions());
