@@ -131,8 +131,8 @@ try {
   const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
   const pick = (q) => quantile(latencies, q);
   console.log(`tree: ${fileCount} files; first report after ${(startup / 1000).toFixed(1)} s`);
-  console.log(`save → updated NDJSON line, ${saves} saves: median ${pick(0.5).toFixed(0)} ms, p90 ${pick(0.9).toFixed(0)} ms, max ${pick(1).toFixed(0)} ms`);
-  console.log(`  of which reading the line (first byte → newline): median ${quantile(transfers, 0.5).toFixed(0)} ms; each line ${(lineSize / 1e6).toFixed(1)} MB`);
+  console.log(`save → updated line, ${saves} saves: median ${pick(0.5).toFixed(0)} ms, p90 ${pick(0.9).toFixed(0)} ms, max ${pick(1).toFixed(0)} ms`);
+  console.log(`  reading the line (first byte → newline): median ${quantile(transfers, 0.5).toFixed(0)} ms; ${(lineSize / 1e6).toFixed(1)} MB a line`);
 } finally {
   child.kill('SIGINT');
   const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
