@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// The bundled CLI (scripts/bundle.js); `npm install` builds it through `prepare`.
+import { main } from '../dist/bundle/main.js';
 
 await main();

@@ -1,12 +1,14 @@
 import { extractDocument } from './extract/extract.js';
 import { buildVocabulary, type Vocabulary } from './extract/vocabulary.js';
-import { discoverFiles } from './load/discover.js';
+import type { AnalysisCache } from './cache/cache.js';
+import { discoverFiles, displayPath } from './load/discover.js';
 import { loadDocument, type LoadedDocument } from './load/load.js';
 import type { Report, ReportOptions } from './model.js';
 import { DEFAULT_REPORT_OPTIONS } from './model.js';
-import { parseMarkdown } from './parse/parse.js';
+import { parseMarkdownWithDiagnostics } from './parse/parse.js';
 import { summarize, type SummarizeInput } from './summarize/summarize.js';
 import { VERSION } from './version.js';
+import { type Concurrency, workerCount } from './workers/pool.js';
 
 /** What to analyse and how. */
 export interface AnalyzeOptions {
@@ -52,13 +54,14 @@ export interface FileAnalysisOptions {
 
 /** parse → extract for one loaded document. Pure; never throws on a loaded document. */
 export function analyzeLoadedDocument(doc: LoadedDocument, options: FileAnalysisOptions): FileAnalysis {
+  const parsed = parseMarkdownWithDiagnostics(doc.text);
   return {
-    document: extractDocument(parseMarkdown(doc.text), doc.text, {
+    document: extractDocument(parsed.tree, doc.text, {
       path: doc.path,
       hoursPerDay: options.hoursPerDay,
       vocabulary: options.vocabulary,
     }),
-    diagnostics: doc.diagnostics,
+    diagnostics: parsed.diagnostics.length > 0 ? [...doc.diagnostics, ...parsed.diagnostics] : doc.diagnostics,
   };
 }
 
@@ -75,4 +78,74 @@ export function reportFromDocuments(
 /** True when any file could not be read: the run must exit 2 (SPEC.md §8). */
 export function hasFileErrors(report: Report): boolean {
   return report.files.some((file) => file.diagnostics.some((d) => d.severity === 'error'));
+}
+
+/** How `buildReport` may go faster; the report is the same either way (test/modes.test.ts). */
+export interface PerformanceOptions {
+  /** Keep per-file results between runs, keyed by content hash: the cache directory, or null for none; default `SHIPREADY_CACHE_LOCATION`, else none. */
+  cacheLocation?: string | null;
+  /** Worker threads (`--concurrency`); default `auto`, or `SHIPREADY_CONCURRENCY`. */
+  concurrency?: Concurrency;
+}
+
+/** Warnings about the run itself (e.g. a cache that could not be written), for stderr. */
+export interface BuiltReport {
+  report: Report;
+  warnings: string[];
+}
+
+/**
+ * The report alone, as fast as the options allow: unchanged files come from
+ * the cache, the others are parsed on worker threads when there are enough of
+ * them (SPEC.md §8 output either way). `fix` uses {@link analyze}, which keeps
+ * the loaded text.
+ *
+ * @throws NoFilesMatchedError when a path matches no file.
+ */
+export async function buildReport(options: AnalyzeOptions & PerformanceOptions): Promise<BuiltReport> {
+  const reportOptions: ReportOptions = { ...DEFAULT_REPORT_OPTIONS, ...options.report };
+  const fileOptions: FileAnalysisOptions = {
+    hoursPerDay: reportOptions.hoursPerDay,
+    vocabulary: options.vocabulary ?? buildVocabulary(),
+  };
+  const files = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore });
+  const warnings: string[] = [];
+
+  const cacheLocation = options.cacheLocation !== undefined ? options.cacheLocation : (process.env.SHIPREADY_CACHE_LOCATION ?? null);
+  const cache = cacheLocation === null ? null : await openCache(cacheLocation, options.cwd, fileOptions);
+  const results: Array<FileAnalysis | undefined> = files.map((file) => cache?.get(file, displayPath(file, options.cwd)));
+  const missing = files.filter((_, i) => results[i] === undefined);
+
+  const threads = workerCount(options.concurrency ?? concurrencyFromEnv(), missing.length);
+  const fresh =
+    threads > 0
+      ? await (await import('./workers/pool.js')).analyzeInWorkers(missing, options.cwd, fileOptions, threads)
+      : await Promise.all(missing.map(async (file) => analyzeLoadedDocument(await loadDocument(file, options.cwd), fileOptions)));
+  let next = 0;
+  for (let i = 0; i < results.length; i++) {
+    if (results[i] !== undefined) continue;
+    const analysis = fresh[next++]!;
+    results[i] = analysis;
+    cache?.set(files[i]!, analysis);
+  }
+  const failure = cache?.save() ?? null;
+  if (failure !== null) warnings.push(`cannot write the cache in ${cacheLocation} (${failure}); the next run reads every file again`);
+
+  const analyses = results as FileAnalysis[];
+  analyses.sort((a, b) => (a.document.path < b.document.path ? -1 : a.document.path > b.document.path ? 1 : 0));
+  return { report: summarize(analyses, reportOptions, VERSION), warnings };
+}
+
+async function openCache(location: string, cwd: string, options: FileAnalysisOptions): Promise<AnalysisCache> {
+  // file-entry-cache loads only with --cache.
+  const { AnalysisCache } = await import('./cache/cache.js');
+  return new AnalysisCache(location, cwd, options);
+}
+
+/** `SHIPREADY_CONCURRENCY` (auto, off or a number), so the whole test suite can run in each mode. */
+function concurrencyFromEnv(): Concurrency {
+  const value = process.env.SHIPREADY_CONCURRENCY;
+  if (value === 'off') return 'off';
+  const threads = Number(value);
+  return Number.isInteger(threads) && threads > 0 ? threads : 'auto';
 }

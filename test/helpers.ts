@@ -46,7 +46,7 @@ export async function runCli(
 export function spawnCli(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
   const result = spawnSync(process.execPath, [`${ROOT}bin/shipready.js`, ...argv], {
     cwd: options.cwd ?? ROOT,
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...modeEnv(), ...options.env },
     encoding: 'utf8',
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -66,4 +66,11 @@ export function expectGolden(file: string, actual: string): void {
     writeFileSync(file, actual);
   }
   expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+/** The `SHIPREADY_*` mode switches of `npm run test:modes` (workers, chunking, cache), passed on to spawned CLIs. */
+export function modeEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith('SHIPREADY_') && entry[1] !== undefined),
+  );
 }

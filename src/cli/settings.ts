@@ -1,7 +1,8 @@
 import { configPaths, configVocabulary } from '../config/apply.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import type { Vocabulary } from '../extract/vocabulary.js';
-import type { AnalyzeOptions } from '../pipeline.js';
+import type { AnalyzeOptions, PerformanceOptions } from '../pipeline.js';
+import { DEFAULT_CACHE_LOCATION } from '../cache/constants.js';
 import { buildVocabulary } from '../extract/vocabulary.js';
 import type { ReportOptions } from '../model.js';
 import { DEFAULT_REPORT_OPTIONS } from '../model.js';
@@ -61,11 +62,21 @@ export function terminalWidth(ctx: RunContext): number {
 }
 
 /**
- * What to hand `analyze` (or `fixFiles`) for this run: the paths given on the
- * command line, else the config's `include`, with the settings' options.
+ * What to hand `buildReport` (or `analyze`, `fixFiles`) for this run: the
+ * paths given on the command line, else the config's `include`, with the
+ * settings' options; `--cache`, `--no-cache`, `--cache-location` and
+ * `--concurrency` when given (else `buildReport` decides).
  */
-export function analysisOptions(ctx: RunContext, settings: Settings, paths: readonly string[]): AnalyzeOptions & { report: ReportOptions } {
+export function analysisOptions(
+  ctx: RunContext,
+  settings: Settings,
+  paths: readonly string[],
+  options: Pick<CommonOptions, 'cache' | 'cacheLocation' | 'concurrency'> = {},
+): AnalyzeOptions & PerformanceOptions & { report: ReportOptions } {
+  const useCache = options.cache ?? (options.cacheLocation !== undefined ? true : undefined);
   return {
+    cacheLocation: useCache === undefined ? undefined : useCache ? (options.cacheLocation ?? DEFAULT_CACHE_LOCATION) : null,
+    concurrency: options.concurrency,
     paths: paths.length > 0 ? paths : settings.include,
     cwd: ctx.cwd,
     report: settings.report,

@@ -5,12 +5,12 @@ import { type GateVerdict, evaluateGate, gateExitCode } from '../../gate/evaluat
 import { type GateFlags, parseThresholds, resolveGatePolicy, type Thresholds } from '../../gate/policy.js';
 import { renderCheckText, verdictText } from '../../gate/text.js';
 import type { Report } from '../../model.js';
-import { analyze, hasFileErrors } from '../../pipeline.js';
+import { buildReport, hasFileErrors } from '../../pipeline.js';
 import { githubCommands } from '../../render/github.js';
 import { FORMAT_NAMES, type FormatName, loadRenderer, type RenderOptions } from '../../render/index.js';
 import { junitXml } from '../../render/junit.js';
 import type { ExitCode, RunContext } from '../context.js';
-import { type CommonOptions, commonOptions } from '../options.js';
+import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
 import { formatDiagnostic, writePayload } from '../output.js';
 import { analysisOptions, resolveSettings } from '../settings.js';
 
@@ -34,7 +34,7 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     .command('check')
     .description('CI / pre-commit gate: short output, exit 1 when not ready')
     .argument('[paths...]', "markdown files, directories or globs (default: the config's include, else the current directory)");
-  for (const option of commonOptions(CHECK_FORMATS)) command.addOption(option);
+  for (const option of [...commonOptions(CHECK_FORMATS), ...performanceOptions()]) command.addOption(option);
   command
     .addOption(
       new Option('--min-percent <spec>', 'fail when less is done: N percent overall, or LEVEL=N,… per priority').argParser(
@@ -56,7 +56,9 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     const format: CheckFormat = (options.format as CheckFormat | undefined) ?? (ctx.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
     const settings = await resolveSettings(ctx, options, format === 'text' || format === 'table');
     const policy = resolveGatePolicy(settings.config?.config ?? {}, options);
-    const { report } = await analyze(analysisOptions(ctx, settings, paths));
+    const { report, warnings } = await buildReport(analysisOptions(ctx, settings, paths, options));
+    for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
+`);
     const verdict = evaluateGate(report, policy);
     const verbose = Boolean(options.verbose);
     const quiet = Boolean(options.quiet);

@@ -15,9 +15,9 @@ import {
 } from '../../list/index.js';
 import type { Priority, Status } from '../../model.js';
 import { LIST_FORMAT_NAMES, type ListFormatName, listRenderers } from '../../render/list.js';
-import { analyze, hasFileErrors } from '../../pipeline.js';
+import { buildReport, hasFileErrors } from '../../pipeline.js';
 import type { ExitCode, RunContext } from '../context.js';
-import { type CommonOptions, commonOptions } from '../options.js';
+import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
 import { printDiagnostics, writePayload } from '../output.js';
 import { analysisOptions, resolveSettings } from '../settings.js';
 
@@ -62,11 +62,13 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
     .addOption(new Option('--file <text>', 'only items in files whose path contains the text'))
     .addOption(new Option('--sort <key>', 'order of the items').choices(SORT_KEYS).default('file'))
     .addOption(new Option('--group-by <key>', 'group the items under headings').choices(GROUP_KEYS));
-  for (const option of commonOptions(LIST_FORMAT_NAMES)) command.addOption(option);
+  for (const option of [...commonOptions(LIST_FORMAT_NAMES), ...performanceOptions()]) command.addOption(option);
   command.action(async (paths: string[], options: ListOptions) => {
     const format = (options.format ?? 'text') as ListFormatName;
     const settings = await resolveSettings(ctx, options, format === 'text');
-    const { report } = await analyze(analysisOptions(ctx, settings, paths));
+    const { report, warnings } = await buildReport(analysisOptions(ctx, settings, paths, options));
+    for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
+`);
     const filter: ItemFilter = {
       statuses: options.status ?? DEFAULT_FILTER.statuses,
       priorities: options.priority ?? DEFAULT_FILTER.priorities,

@@ -1,9 +1,9 @@
 import { type Command, Option } from 'commander';
-import { analyze, hasFileErrors } from '../../pipeline.js';
+import { buildReport, hasFileErrors } from '../../pipeline.js';
 import { type FormatName, loadRenderer } from '../../render/index.js';
 import { BREAKDOWNS, type Breakdown } from '../../render/types.js';
 import type { ExitCode, RunContext } from '../context.js';
-import { type CommonOptions, commonOptions } from '../options.js';
+import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
 import { printDiagnostics, writePayload } from '../output.js';
 import { analysisOptions, resolveSettings } from '../settings.js';
 import { runWatch } from './watch.js';
@@ -17,7 +17,7 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
     .command('report', { isDefault: true })
     .description('print the readiness report (the default command)')
     .argument('[paths...]', 'markdown files, directories or globs (default: the current directory)');
-  for (const option of commonOptions()) command.addOption(option);
+  for (const option of [...commonOptions(), ...performanceOptions()]) command.addOption(option);
   command.addOption(new Option('--by <rows>', 'progress rows of the table and markdown formats').choices(BREAKDOWNS));
   command.addOption(new Option('-w, --watch', 'keep the report on screen, updated as files change (as `shipready watch`)'));
   command.action(async (paths: string[], options: CommonOptions & { by?: Breakdown; watch?: boolean }) => {
@@ -27,7 +27,9 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
     }
     const format = (options.format ?? 'table') as FormatName;
     const settings = await resolveSettings(ctx, options, format === 'table');
-    const { report } = await analyze(analysisOptions(ctx, settings, paths));
+    const { report, warnings } = await buildReport(analysisOptions(ctx, settings, paths, options));
+    for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
+`);
     const render = await loadRenderer(format);
     await writePayload(ctx, render(report, { ...settings.render, by: options.by }), options.output);
     printDiagnostics(ctx, report, Boolean(options.quiet));

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import fileEntryCache, { type FileEntryCache } from 'file-entry-cache';
+import type { FileAnalysis, FileAnalysisOptions } from '../pipeline.js';
+import { VERSION } from '../version.js';
+
+export { DEFAULT_CACHE_LOCATION } from './constants.js';
+
+/** What is stored per file: the analysis and the path it was reported under. */
+interface CachedEntry {
+  path: string;
+  analysis: FileAnalysis;
+}
+
+/**
+ * Per-file analyses kept between runs (`--cache`), keyed by each file's
+ * content hash (file-entry-cache, the library ESLint and stylelint use, with
+ * checksums rather than modification times). One cache file per tool version
+ * and effective analysis settings, so a new version or another
+ * `hoursPerDay`/vocabulary never reads stale results.
+ */
+export class AnalysisCache {
+  private readonly store: FileEntryCache;
+
+  /**
+   * @param location the cache directory (created on save), absolute or relative to `cwd`.
+   * @param options the settings the analyses depend on; part of the cache's identity.
+   */
+  constructor(location: string, cwd: string, options: FileAnalysisOptions) {
+    const identity = createHash('sha256').update(JSON.stringify([VERSION, options.hoursPerDay, options.vocabulary])).digest('hex');
+    this.store = fileEntryCache.create(`shipready-${VERSION}-${identity.slice(0, 16)}`, path.resolve(cwd, location), {
+      useCheckSum: true,
+      useModifiedTime: false,
+      cwd,
+      useAbsolutePathAsKey: true,
+    });
+  }
+
+  /** The stored analysis of `absolutePath` when its content is unchanged and it was reported under `displayPath`; else undefined. */
+  get(absolutePath: string, displayPath: string): FileAnalysis | undefined {
+    const descriptor = this.store.getFileDescriptor(absolutePath);
+    if (descriptor.changed || descriptor.notFound) return undefined;
+    const entry = descriptor.meta.data as CachedEntry | undefined;
+    return entry?.path === displayPath ? entry.analysis : undefined;
+  }
+
+  /** Records `analysis` for the file's current content. Files that could not be read are not stored. */
+  set(absolutePath: string, analysis: FileAnalysis): void {
+    if (analysis.diagnostics.some((d) => d.severity === 'error')) return;
+    const descriptor = this.store.getFileDescriptor(absolutePath);
+    if (descriptor.notFound) return;
+    descriptor.meta.data = { path: analysis.document.path, analysis } satisfies CachedEntry;
+  }
+
+  /**
+   * Writes the cache to disk. Never throws: a cache that cannot be written
+   * (read-only checkout) only costs the next run its speed-up.
+   * @returns an error message when the write failed, else null.
+   */
+  save(): string | null {
+    try {
+      this.store.reconcile();
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+}

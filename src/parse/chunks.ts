@@ -1,0 +1,129 @@
+import type { RootContent } from 'mdast';
+
+/** Where a chunk of the text starts: 0-based offset and 1-based line. */
+export interface ChunkStart {
+  offset: number;
+  line: number;
+}
+
+/** Chunks aim at this many code units: small enough that micromark's super-linear edits stay cheap. */
+export const CHUNK_TARGET = 16 * 1024;
+
+/**
+ * Split points for parsing a big text in parts: lines that are top-level ATX
+ * headings (`#`…`######`, at most three spaces in) after a blank line,
+ * outside fenced code, HTML blocks of kinds 1–5 (script, comment, `<?`,
+ * `<!X`, CDATA) and front matter. Such a line closes every open block and
+ * container, so the parts parse to the same mdast as the whole (micromark's
+ * cost grows faster than the text: its edit map copies the event list once
+ * per edit). The blank line before rules out HTML blocks of kinds 6 and 7,
+ * which end at one. A text with link reference or footnote definitions is
+ * not split: they resolve across the whole document. Chunks are at least
+ * `chunkSize` code units (default {@link CHUNK_TARGET}). One linear pass over the lines.
+ *
+ * @returns the chunk starts, the first always `{offset: 0, line: 1}`.
+ */
+export function splitAtTopLevelHeadings(text: string, chunkSize: number = CHUNK_TARGET): ChunkStart[] {
+  const starts: ChunkStart[] = [{ offset: 0, line: 1 }];
+  let fence: { char: string; length: number } | null = null;
+  let htmlEnd: RegExp | null = null;
+  let frontMatterEnd: string | null = null;
+  let previousBlank = false;
+  let line = 0;
+  let start = 0;
+  while (start < text.length) {
+    line++;
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const content = text.slice(start, end);
+    const blank = content.trim() === '';
+
+    if (line === 1 && (content.trimEnd() === '---' || content.trimEnd() === '+++')) {
+      frontMatterEnd = content.trimEnd();
+    } else if (frontMatterEnd !== null) {
+      if (content.trimEnd() === frontMatterEnd) frontMatterEnd = null;
+    } else if (fence !== null) {
+      if (closesFence(content, fence)) fence = null;
+    } else if (htmlEnd !== null) {
+      if (htmlEnd.test(content)) htmlEnd = null;
+    } else if (/^ {0,3}\[[^\]]*\]:/.test(content)) {
+      return [{ offset: 0, line: 1 }]; // a definition (link reference or footnote): resolved document-wide
+    } else {
+      const opened = opensFence(content);
+      if (opened) {
+        fence = opened;
+      } else {
+        htmlEnd = htmlBlockEnd(content);
+        if (htmlEnd?.test(content.slice(content.indexOf('<') + 2))) htmlEnd = null; // closed on its own line
+        if (
+          htmlEnd === null && previousBlank && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(content) &&
+          start - starts[starts.length - 1]!.offset >= chunkSize
+        ) {
+          starts.push({ offset: start, line });
+        }
+      }
+    }
+    previousBlank = blank;
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+  // Unclosed front matter is no front matter: then nothing before was certain, so do not split at all.
+  return frontMatterEnd !== null ? [{ offset: 0, line: 1 }] : starts;
+}
+
+/**
+ * Whether a chunk's last top-level node, or the last node within it, is a
+ * fenced code block or an HTML block of kind 1–5 still open at the chunk's
+ * end: then the split was wrong or would move an end position. `chunk` is the chunk's
+ * text (the node's offsets point into it).
+ */
+export function endsOpen(node: RootContent, chunk: string): boolean {
+  // Only the last node of each level can still be open; a fence inside a list item counts too,
+  // because at the chunk's end it takes in the trailing line ending that the heading would have left out.
+  for (let current: RootContent | undefined = node; current; ) {
+    if (isOpenBlock(current, chunk)) return true;
+    current = 'children' in current ? (current.children.at(-1) as RootContent | undefined) : undefined;
+  }
+  return false;
+}
+
+function isOpenBlock(node: RootContent, chunk: string): boolean {
+  if (node.type !== 'code' && node.type !== 'html') return false;
+  const source = chunk.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? chunk.length);
+  const lines = source.split(/\r\n|\r|\n/);
+  const first = lines[0]!;
+  if (node.type === 'code') {
+    const fence = opensFence(first);
+    return fence !== null && (lines.length < 2 || !closesFence(lines.at(-1)!, fence));
+  }
+  const end = htmlBlockEnd(first);
+  return end !== null && !end.test(source.slice(first.indexOf('<') + 2));
+}
+
+/** A fence opening (``` or ~~~, at least three, at most three spaces in; a backtick fence's info has no backtick). */
+function opensFence(line: string): { char: string; length: number } | null {
+  const match = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+  if (!match) return null;
+  const run = match[1]!;
+  if (run[0] === '`' && match[2]!.includes('`')) return null;
+  return { char: run[0]!, length: run.length };
+}
+
+function closesFence(line: string, fence: { char: string; length: number }): boolean {
+  const trimmed = line.replace(/^ {0,3}/, '');
+  let run = 0;
+  while (trimmed[run] === fence.char) run++;
+  return run >= fence.length && trimmed.slice(run).trim() === '';
+}
+
+/** For a line starting an HTML block of kind 1–5 (CommonMark 4.6), the pattern of its end; null otherwise. */
+function htmlBlockEnd(line: string): RegExp | null {
+  const match = /^ {0,3}<(.{0,10})/.exec(line);
+  if (!match) return null;
+  const head = match[1]!;
+  if (/^(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(head)) return /<\/(?:script|pre|style|textarea)>/i;
+  if (head.startsWith('!--')) return /-->/;
+  if (head.startsWith('?')) return /\?>/;
+  if (head.startsWith('![CDATA[')) return /\]\]>/;
+  if (/^![A-Za-z]/.test(head)) return />/;
+  return null;
+}

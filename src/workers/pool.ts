@@ -1,0 +1,58 @@
+import { availableParallelism } from 'node:os';
+import type { FileAnalysis, FileAnalysisOptions } from '../pipeline.js';
+import type { AnalyzeBatch } from './analyze-worker.js';
+
+/** `--concurrency`: worker threads to use; `auto` decides from the files and the cores, `off` uses none. */
+export type Concurrency = number | 'auto' | 'off';
+
+/** Fewer files than this are analysed on the main thread under `auto`: starting a worker costs about as much as parsing 40 checklists. */
+export const AUTO_WORKER_MIN_FILES = 64;
+
+/**
+ * How many worker threads to start for `fileCount` files: 0 means the main
+ * thread. `auto` uses every core once there are {@link AUTO_WORKER_MIN_FILES}
+ * files; a number is taken as given (at most one thread per file).
+ */
+export function workerCount(concurrency: Concurrency, fileCount: number): number {
+  if (concurrency === 'off' || fileCount === 0) return 0;
+  if (concurrency === 'auto') return fileCount >= AUTO_WORKER_MIN_FILES && availableParallelism() > 1 ? availableParallelism() : 0;
+  return Math.min(concurrency, fileCount);
+}
+
+/**
+ * Loads and analyses `files` on `threads` worker threads (tinypool), in
+ * batches so both cores stay busy to the end. Results come back in the order
+ * of `files`; they are the same as on the main thread (test/modes.test.ts).
+ */
+export async function analyzeInWorkers(
+  files: readonly string[],
+  cwd: string,
+  options: FileAnalysisOptions,
+  threads: number,
+): Promise<FileAnalysis[]> {
+  // tinypool loads only when workers run, not on every shipready start.
+  const { Tinypool } = await import('tinypool');
+  const pool = new Tinypool({
+    filename: workerScript().href,
+    minThreads: threads,
+    maxThreads: threads,
+  });
+  try {
+    const size = Math.max(1, Math.min(64, Math.ceil(files.length / (threads * 4))));
+    const batches: Array<Promise<FileAnalysis[]>> = [];
+    for (let start = 0; start < files.length; start += size) {
+      const batch: AnalyzeBatch = { files: files.slice(start, start + size), cwd, options };
+      batches.push(pool.run(batch) as Promise<FileAnalysis[]>);
+    }
+    return (await Promise.all(batches)).flat();
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** The worker's module: beside this one once built; from `dist/` when the test runner loads the TypeScript sources (`npm test` builds first). */
+function workerScript(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('../../dist/workers/analyze-worker.js', import.meta.url)
+    : new URL('../workers/analyze-worker.js', import.meta.url); // from dist/workers/ and from the bundle in dist/bundle/
+}

@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The benchmark's seeded generator: realistic checklists, the five seeds mixed in.
+import { writeBigFile, writeCorpus } from '../scripts/bench/generate.js';
+import { ROOT, SEEDS_DIR } from './helpers.js';
+
+/** Runs the built CLI as a process and returns its JSON report text (exit code checked by the caller). */
+function reportJson(cwd: string, args: string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'shipready.js'), '--format', 'json', '--no-config', ...args, '.'], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every way of running that must not change the report: workers, chunking, the cache cold and warm. */
+const MODES: Array<{ name: string; args: string[]; env?: Record<string, string> }> = [
+  { name: 'worker threads (--concurrency 2)', args: ['--concurrency', '2'] },
+  { name: 'no chunking (SHIPREADY_CHUNKING=off)', args: ['--concurrency', 'off'], env: { SHIPREADY_CHUNKING: 'off' } },
+  { name: 'cache, cold', args: ['--cache-location', '.cache'] },
+  { name: 'cache, warm', args: ['--cache-location', '.cache'] },
+  { name: 'cache, warm, with workers', args: ['--cache-location', '.cache', '--concurrency', '2'] },
+];
+
+describe.each([
+  { corpus: 'the seeds', setUp: (dir: string) => cpSync(SEEDS_DIR, dir, { recursive: true, filter: (f) => !f.includes('.expected.') }) },
+  {
+    corpus: 'a generated corpus of 30 checklists and a 100 KB file',
+    setUp: (dir: string) => {
+      writeCorpus(dir, { files: 30, seed: 7 });
+      writeBigFile(dir, { bytes: 100 * 1024, seed: 7 });
+    },
+  },
+])('the report is the same in every mode, on $corpus', ({ setUp }) => {
+  let dir = '';
+  let baseline = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'shipready-modes-'));
+    setUp(dir);
+    const run = reportJson(dir, ['--concurrency', 'off']);
+    expect(run.code, run.stderr).toBe(0);
+    baseline = run.stdout;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(MODES)('$name', ({ args, env }) => {
+    const run = reportJson(dir, args, env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(baseline);
+  });
+
+  it('a changed file is read again, not taken from the cache', () => {
+    const file = path.join(dir, 'zz-added-later.md');
+    writeFileSync(file, '# Later\n\n- [ ] one\n');
+    const first = JSON.parse(reportJson(dir, ['--cache-location', '.cache']).stdout) as { totals: { open: number } };
+    writeFileSync(file, '# Later\n\n- [x] one\n- [ ] two\n- [ ] three\n');
+    const second = JSON.parse(reportJson(dir, ['--cache-location', '.cache']).stdout) as { totals: { open: number } };
+    expect(second.totals.open).toBe(first.totals.open + 1);
+    rmSync(file);
+  });
+});
