@@ -24,7 +24,7 @@ import { type SessionChanges, type SessionUpdate, WatchSession } from './session
  * save to the report (`npm run bench:watch`: 20 ms here put the median on
  * 1,000 files at 100 ms on the busy development machine).
  */
-export const DEBOUNCE_MS = 10;
+const DEBOUNCE_MS = 10;
 
 /**
  * How long after a change event a file is looked at again (ms): chokidar
@@ -88,6 +88,7 @@ export async function watchReport(ctx: RunContext, options: LiveOptions): Promis
   await Promise.race([new Promise<void>((resolve) => watcher.once('ready', () => resolve())), stopped]);
   if (ctx.signal?.aborted) {
     await watcher.close();
+    show.close();
     return;
   }
 
@@ -204,7 +205,7 @@ function problemLines(update: SessionUpdate, width: number, c: InstanceType<type
 /**
  * Runs one update at a time: events are collected, and DEBOUNCE_MS after
  * the last one of a burst they go to `apply` together; events that arrive
- * during an update wait for it. A file read because of a change is looked at
+ * during an update wait for it. A file read because of an event is looked at
  * again RECHECK_MS after its last event (`changedSinceRead`), because
  * chokidar drops changes that follow the first one too closely.
  */
@@ -217,7 +218,7 @@ class UpdateQueue {
   #running: Promise<void> | null = null;
   /** Files in the running update. */
   #inFlight = new Set<string>();
-  /** When each file last had a change event (ms, `performance.now()`). */
+  /** When each file last had an event (ms, `performance.now()`). */
   readonly #lastChange = new Map<string, number>();
   readonly #rechecks = new Set<NodeJS.Timeout>();
   #closed = false;
@@ -237,7 +238,7 @@ class UpdateQueue {
     if (this.#closed) return;
     if (file !== null) {
       this.#files.add(file);
-      if (!rediscover) this.#lastChange.set(file, performance.now());
+      this.#lastChange.set(file, performance.now());
     }
     this.#rediscover ||= rediscover;
     clearTimeout(this.#timer);
