@@ -18,8 +18,9 @@ await build({
   outdir: 'dist/bundle',
   // CommonJS dependencies (cli-table3, iconv-lite, …) call require(); give the ES module bundle one.
   banner: { js: "import { createRequire as __shipreadyRequire } from 'node:module'; const require = __shipreadyRequire(import.meta.url);" },
-  // cosmiconfig requires TypeScript only to read a .ts config, which shipready does not search for.
-  external: ['typescript'],
+  // cosmiconfig requires TypeScript only to read a .ts config, which shipready does not search for;
+  // tinypool starts its workers from a file beside its own module, so it must stay in node_modules.
+  external: ['typescript', 'tinypool'],
   minify: true,
   logLevel: 'warning',
   legalComments: 'none',
