@@ -16,10 +16,21 @@ await build({
   platform: 'node',
   target: 'node20',
   outdir: 'dist/bundle',
-  // CommonJS dependencies (cli-table3, iconv-lite, …) call require(); give the ES module bundle one.
-  banner: { js: "import { createRequire as __shipreadyRequire } from 'node:module'; const require = __shipreadyRequire(import.meta.url);" },
-  // cosmiconfig requires TypeScript only to read a .ts config, which shipready does not search for.
-  external: ['typescript'],
+  // CommonJS dependencies (cli-table3, iconv-lite, write-file-atomic, …) use require() and __filename;
+  // give every chunk of the ES module bundle its own.
+  banner: {
+    js: [
+      "import { createRequire as __shipreadyRequire } from 'node:module';",
+      "import { fileURLToPath as __shipreadyPath } from 'node:url';",
+      "import { dirname as __shipreadyDirname } from 'node:path';",
+      'const require = __shipreadyRequire(import.meta.url);',
+      'const __filename = __shipreadyPath(import.meta.url);',
+      'const __dirname = __shipreadyDirname(__filename);',
+    ].join(' '),
+  },
+  // cosmiconfig requires TypeScript only to read a .ts config, which shipready does not search for;
+  // tinypool starts its workers from a file beside its own module, so it must stay in node_modules.
+  external: ['typescript', 'tinypool'],
   minify: true,
   logLevel: 'warning',
   legalComments: 'none',

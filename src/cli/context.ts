@@ -1,8 +1,17 @@
 /** A stream the CLI writes to: the real process streams, or a collector in tests. */
 export interface OutputStream {
-  write(chunk: string): unknown;
+  /** Text, or bytes already encoded as UTF-8 (`watch --format json` writes its large lines so). */
+  write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
   columns?: number;
+  /** Terminal rows (a TTY's); `watch` cuts a report to them. */
+  rows?: number;
+  /** A TTY's `resize` event; `watch` redraws on it. */
+  on?(event: 'resize', listener: () => void): unknown;
+  off?(event: 'resize', listener: () => void): unknown;
+  /** A Node stream's write batching: the writes between `cork` and `uncork` go out as one `writev`. */
+  cork?(): void;
+  uncork?(): void;
 }
 
 /** Everything the CLI reads from its surroundings; `run` touches nothing else (STYLE.md "thin bin, pure run"). */

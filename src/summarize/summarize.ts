@@ -21,11 +21,26 @@ export interface SummarizeInput {
 }
 
 /** An item with the share of remaining effort it carries (own estimate plus its part of group estimates). */
-interface Weighted {
+export interface Weighted {
   item: Item;
   minHours: number;
   maxHours: number;
   estimated: boolean;
+}
+
+/**
+ * One file weighed: its items with blocking set and their shares of group
+ * estimates, and the file's totals. It depends on that file alone, so
+ * `watch` keeps it between updates and weighs only the files that changed.
+ */
+export interface WeighedFile {
+  input: SummarizeInput;
+  /** The file's items in line order, with their effort shares. */
+  weighted: Weighted[];
+  tally: Tally;
+  priorityTallies: Record<Priority, Tally>;
+  /** The file's totals (from `tally`). */
+  totals: Totals;
 }
 
 /**
@@ -34,44 +49,68 @@ interface Weighted {
  * `files` must already be in report order. Pure.
  */
 export function summarize(files: readonly SummarizeInput[], options: ReportOptions, version: string): Report {
-  const weightedByFile = files.map(({ document }) => weighItems(document, options));
-  const fileTotals = new Map<string, Totals>(
-    files.map(({ document }, i) => [document.path, totalsOf(weightedByFile[i]!)]),
-  );
+  const weighed = files.map((input) => weighFile(input, options));
+  const fileTotals = new Map<string, Totals>(weighed.map((file) => [file.input.document.path, file.totals]));
+  return assembleReport(weighed, weighed.map((file) => fileReportOf(file, fileTotals)), options, version);
+}
 
-  const fileReports: FileReport[] = files.map(({ document, diagnostics }, i) => {
-    const weighted = weightedByFile[i]!;
-    const inSection = sectionMembership(document);
-    // Counted once per section: the section list and the claims' scope widening both ask.
-    const counted = new Map<number, Totals>();
-    const sectionTotals = (index: number): Totals => {
-      let totals = counted.get(index);
-      if (!totals) counted.set(index, (totals = totalsOf(weighted.filter((w) => inSection(w.item, index)))));
-      return totals;
-    };
-    const sections: SectionReport[] = document.sections
-      .filter((s) => s.depth > 0)
-      .map((s) => ({ title: s.title, depth: s.depth, line: s.line, priority: s.priority, totals: sectionTotals(s.index) }));
-    return {
-      path: document.path,
-      totals: fileTotals.get(document.path)!,
-      byPriority: byPriority(weighted),
-      sections,
-      items: weighted.map((w) => w.item),
-      claims: checkClaims(document, sectionTotals, fileTotals),
-      diagnostics,
-    };
-  });
+/** The part of {@link summarize} that depends on one file alone (SPEC.md §4, §5). Pure. */
+export function weighFile(input: SummarizeInput, options: ReportOptions): WeighedFile {
+  const weighted = weighItems(input.document, options);
+  const tally = tallyOf(weighted);
+  return { input, weighted, tally, priorityTallies: priorityTallies(weighted), totals: totalsOfTally(tally) };
+}
 
-  const all = weightedByFile.flat();
-  const totals = totalsOf(all);
+/**
+ * One file's part of the report: sections, items and checked claims.
+ * `fileTotals` holds every file's totals by path; claims that name another
+ * file are checked against it (SPEC.md §6). Pure.
+ */
+export function fileReportOf(file: WeighedFile, fileTotals: ReadonlyMap<string, Totals>): FileReport {
+  const { input: { document, diagnostics }, weighted } = file;
+  const inSection = sectionMembership(document);
+  // Counted once per section: the section list and the claims' scope widening both ask.
+  const counted = new Map<number, Totals>();
+  const sectionTotals = (index: number): Totals => {
+    let totals = counted.get(index);
+    if (!totals) counted.set(index, (totals = totalsOf(weighted.filter((w) => inSection(w.item, index)))));
+    return totals;
+  };
+  const sections: SectionReport[] = document.sections
+    .filter((s) => s.depth > 0)
+    .map((s) => ({ title: s.title, depth: s.depth, line: s.line, priority: s.priority, totals: sectionTotals(s.index) }));
+  return {
+    path: document.path,
+    totals: file.totals,
+    byPriority: byPriorityOf(file.priorityTallies),
+    sections,
+    items: weighted.map((w) => w.item),
+    claims: checkClaims(document, sectionTotals, fileTotals),
+    diagnostics,
+  };
+}
+
+/**
+ * The report from its weighed files and their file reports, both in report
+ * order. Its totals are the files' tallies added up, so it costs one step
+ * per file, not per item (`watch` assembles it on every update). Pure.
+ */
+export function assembleReport(
+  files: readonly WeighedFile[],
+  fileReports: FileReport[],
+  options: ReportOptions,
+  version: string,
+): Report {
+  const totals = totalsOfTally(addTallies(files.map((file) => file.tally)));
   return {
     schemaVersion: 1,
     tool: { name: 'shipready', version },
     options: { failOn: options.failOn, hoursPerDay: options.hoursPerDay },
     ready: totals.blocking === 0,
     totals,
-    byPriority: byPriority(all),
+    byPriority: Object.fromEntries(
+      PRIORITIES.map((level) => [level, totalsOfTally(addTallies(files.map((file) => file.priorityTallies[level])))]),
+    ) as ByPriority,
     files: fileReports,
   };
 }
@@ -132,43 +171,99 @@ function weighItems(document: ExtractedDocument, options: ReportOptions): Weight
   return [...weighted.values()];
 }
 
-/** Totals of a set of items (SPEC.md §1, §4, §8). */
-function totalsOf(weighted: readonly Weighted[]): Totals {
-  const totals: Totals = {
-    items: 0, done: 0, open: 0, todo: 0, inProgress: 0, blocked: 0, cancelled: 0, percent: 0, blocking: 0,
-    effort: { minHours: 0, maxHours: 0, unestimated: 0 },
-  };
-  let minHours = 0;
-  let maxHours = 0;
-  for (const { item, ...effort } of weighted) {
-    if (item.status === 'cancelled') {
-      totals.cancelled++;
-      continue;
-    }
-    totals.items++;
-    if (item.status === 'done') {
-      totals.done++;
-      continue;
-    }
-    totals.open++;
-    if (item.status === 'todo') totals.todo++;
-    else if (item.status === 'in_progress') totals.inProgress++;
-    else totals.blocked++;
-    if (item.blocking) totals.blocking++;
-    minHours += effort.minHours;
-    maxHours += effort.maxHours;
-    if (!effort.estimated) totals.effort.unestimated++;
-  }
-  totals.percent = totals.items === 0 ? 0 : round2((totals.done / totals.items) * 100);
-  totals.effort.minHours = round2(minHours);
-  totals.effort.maxHours = round2(maxHours);
-  return totals;
+/**
+ * The totals of a set of items before rounding: counts, and remaining
+ * effort as raw sums of hours. The tallies of disjoint sets add up to the
+ * tally of their union, which is how file tallies become the report's.
+ */
+export interface Tally {
+  items: number;
+  done: number;
+  open: number;
+  todo: number;
+  inProgress: number;
+  blocked: number;
+  cancelled: number;
+  blocking: number;
+  unestimated: number;
+  minHours: number;
+  maxHours: number;
 }
 
-function byPriority(weighted: readonly Weighted[]): ByPriority {
-  return Object.fromEntries(
-    PRIORITIES.map((level: Priority) => [level, totalsOf(weighted.filter((w) => w.item.priority === level))]),
-  ) as ByPriority;
+function emptyTally(): Tally {
+  return { items: 0, done: 0, open: 0, todo: 0, inProgress: 0, blocked: 0, cancelled: 0, blocking: 0, unestimated: 0, minHours: 0, maxHours: 0 };
+}
+
+/** Counts a set of items (SPEC.md §1, §4). */
+function tallyOf(weighted: readonly Weighted[]): Tally {
+  const tally = emptyTally();
+  for (const { item, ...effort } of weighted) {
+    if (item.status === 'cancelled') {
+      tally.cancelled++;
+      continue;
+    }
+    tally.items++;
+    if (item.status === 'done') {
+      tally.done++;
+      continue;
+    }
+    tally.open++;
+    if (item.status === 'todo') tally.todo++;
+    else if (item.status === 'in_progress') tally.inProgress++;
+    else tally.blocked++;
+    if (item.blocking) tally.blocking++;
+    tally.minHours += effort.minHours;
+    tally.maxHours += effort.maxHours;
+    if (!effort.estimated) tally.unestimated++;
+  }
+  return tally;
+}
+
+/** The sum of tallies, added in the order given. */
+function addTallies(tallies: readonly Tally[]): Tally {
+  const sum = emptyTally();
+  // Field by field rather than over the keys: a report adds six tallies per file on every `watch` update.
+  for (const tally of tallies) {
+    sum.items += tally.items;
+    sum.done += tally.done;
+    sum.open += tally.open;
+    sum.todo += tally.todo;
+    sum.inProgress += tally.inProgress;
+    sum.blocked += tally.blocked;
+    sum.cancelled += tally.cancelled;
+    sum.blocking += tally.blocking;
+    sum.unestimated += tally.unestimated;
+    sum.minHours += tally.minHours;
+    sum.maxHours += tally.maxHours;
+  }
+  return sum;
+}
+
+/** Totals as reported (SPEC.md §8): percent and hours rounded to two decimals. */
+function totalsOfTally(tally: Tally): Totals {
+  return {
+    items: tally.items, done: tally.done, open: tally.open, todo: tally.todo, inProgress: tally.inProgress,
+    blocked: tally.blocked, cancelled: tally.cancelled,
+    percent: tally.items === 0 ? 0 : round2((tally.done / tally.items) * 100),
+    blocking: tally.blocking,
+    effort: { minHours: round2(tally.minHours), maxHours: round2(tally.maxHours), unestimated: tally.unestimated },
+  };
+}
+
+/** Totals of a set of items (SPEC.md §1, §4, §8). */
+function totalsOf(weighted: readonly Weighted[]): Totals {
+  return totalsOfTally(tallyOf(weighted));
+}
+
+/** Tallies per priority level, items kept in order. */
+function priorityTallies(weighted: readonly Weighted[]): Record<Priority, Tally> {
+  const byLevel = Object.fromEntries(PRIORITIES.map((level) => [level, [] as Weighted[]])) as Record<Priority, Weighted[]>;
+  for (const w of weighted) byLevel[w.item.priority].push(w);
+  return Object.fromEntries(PRIORITIES.map((level) => [level, tallyOf(byLevel[level])])) as Record<Priority, Tally>;
+}
+
+function byPriorityOf(tallies: Record<Priority, Tally>): ByPriority {
+  return Object.fromEntries(PRIORITIES.map((level) => [level, totalsOfTally(tallies[level])])) as ByPriority;
 }
 
 /** A predicate: does the item sit in the section with this index or one of its subsections? */

@@ -6,6 +6,7 @@ import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
 import { printDiagnostics, writePayload } from '../output.js';
 import { analysisOptions, resolveSettings } from '../settings.js';
+import { runWatch } from './watch.js';
 
 /**
  * `shipready [report] [paths…]`, the default command: the readiness report.
@@ -18,7 +19,12 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
     .argument('[paths...]', 'markdown files, directories or globs (default: the current directory)');
   for (const option of [...commonOptions(), ...performanceOptions()]) command.addOption(option);
   command.addOption(new Option('--by <rows>', 'progress rows of the table and markdown formats').choices(BREAKDOWNS));
-  command.action(async (paths: string[], options: CommonOptions & { by?: Breakdown }) => {
+  command.addOption(new Option('-w, --watch', 'keep the report on screen, updated as files change (as `shipready watch`)'));
+  command.action(async (paths: string[], options: CommonOptions & { by?: Breakdown; watch?: boolean }) => {
+    if (options.watch) {
+      await runWatch(ctx, paths, options);
+      return done(0);
+    }
     const format = (options.format ?? 'table') as FormatName;
     const settings = await resolveSettings(ctx, options, format === 'table');
     const { report, warnings } = await buildReport(analysisOptions(ctx, settings, paths, options));

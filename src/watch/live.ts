@@ -1,0 +1,320 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Chalk } from 'chalk';
+import { isDynamicPattern } from 'globby';
+import type { RunContext } from '../cli/context.js';
+import { formatDiagnostic } from '../cli/output.js';
+import { analysisOptions, type Settings, terminalWidth } from '../cli/settings.js';
+import { ShipreadyError } from '../errors.js';
+import { sanitizeText } from '../extract/text.js';
+import { loadRenderer } from '../render/index.js';
+import { truncate } from '../render/text.js';
+import type { Breakdown } from '../render/types.js';
+import { type StatusInput, statusLine, type WatchCounts, watchCounts } from './delta.js';
+import { createNdjsonSerializer } from './ndjson.js';
+import { LiveScreen } from './screen.js';
+import { type SessionChanges, type SessionUpdate, WatchSession } from './session.js';
+
+/**
+ * Quiet time after the last file event of a burst before the report is
+ * updated (ms): the events of one save, or of several files saved at once,
+ * make one update. chokidar already drops a file's changes within 50 ms of
+ * the one it reports (RECHECK_MS covers those), so this only needs to let
+ * the writer finish; every millisecond of it is added to the time from a
+ * save to the report (`npm run bench:watch`: 20 ms here put the median on
+ * 1,000 files at 100 ms on the busy development machine).
+ */
+const DEBOUNCE_MS = 10;
+
+/**
+ * How long after a change event a file is looked at again (ms): chokidar
+ * drops a second change to a file within 50 ms of the first, so a save that
+ * lands then would otherwise never reach the report.
+ */
+const RECHECK_MS = 75;
+
+/** How many problem lines (unreadable files, skipped files, paths that match nothing) the table shows. */
+const PROBLEM_LIMIT = 5;
+
+/** What `shipready watch` (or `report --watch`) shows and how. */
+export interface LiveOptions {
+  /** Paths from the command line; empty means the configuration's `include`, else the working directory. */
+  paths: readonly string[];
+  /** `table`: the terminal report, redrawn; `json`: one JSON report per line (NDJSON). */
+  format: 'table' | 'json';
+  settings: Settings;
+  /** Progress rows of the table (`--by`). */
+  by?: Breakdown;
+  /** `--quiet`: no status lines on stderr in JSON mode. */
+  quiet: boolean;
+}
+
+/**
+ * The live report (issue 6, SPEC.md §10 `watch`): renders the report, then
+ * again whenever a markdown file under the watched paths is saved, created,
+ * deleted or renamed — files that appear later included — until
+ * `ctx.signal` aborts (Ctrl-C). Only the files that changed are read again
+ * ({@link WatchSession}). The first report is written once the file watcher
+ * is live, so an edit made after it is never missed.
+ *
+ * Table: a status line saying what changed and when, the report, and the
+ * files that could not be read; redrawn in place on a terminal, appended
+ * elsewhere. JSON: one report per line on stdout (NDJSON, each line the
+ * report schema), the status line on stderr.
+ *
+ * Never throws for a file or a path: an unreadable file is a diagnostic in
+ * the report, a path that matches nothing is watched for.
+ */
+export async function watchReport(ctx: RunContext, options: LiveOptions): Promise<void> {
+  const { settings } = options;
+  const { paths } = analysisOptions(ctx, settings, options.paths);
+  const session = new WatchSession({
+    paths, cwd: ctx.cwd, ignore: settings.ignore, report: settings.report, vocabulary: settings.vocabulary, signal: ctx.signal,
+  });
+  const show = options.format === 'json' ? jsonView(ctx, options) : await tableView(ctx, options);
+
+  // chokidar loads only when watch runs, not on every shipready start.
+  const { watch } = await import('chokidar');
+  const watcher = watch(await watchRoots(paths, ctx.cwd), {
+    ignoreInitial: true,
+    ignored: (file, stats) =>
+      /(?:^|[\\/])(?:node_modules|\.git)(?:[\\/]|$)/.test(file) ||
+      (stats?.isFile() === true && !isMarkdown(file) && path.basename(file) !== '.gitignore'),
+  });
+  const stopped = new Promise<void>((resolve) => {
+    if (ctx.signal?.aborted) resolve();
+    ctx.signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await Promise.race([new Promise<void>((resolve) => watcher.once('ready', () => resolve())), stopped]);
+  if (ctx.signal?.aborted) {
+    await watcher.close();
+    show.close();
+    return;
+  }
+
+  let previous: WatchCounts | null = null;
+  let unmatched = '';
+  const apply = async (changes: SessionChanges): Promise<void> => {
+    try {
+      const update = await session.update(changes);
+      // Events that touched no file of the report (an ignored file, the second half of a rename) are not an update.
+      const nowUnmatched = update.unmatched.map((error) => error.pattern).join('\n');
+      const touched = update.added.length + update.changed.length + update.removed.length > 0;
+      if (previous !== null && !touched && nowUnmatched === unmatched) return;
+      unmatched = nowUnmatched;
+      const next = watchCounts(update.report);
+      show.update(update, { previous, next, files: update, fileCount: update.report.files.length, time: new Date() });
+      previous = next;
+    } catch (error) {
+      if (ctx.signal?.aborted) return;
+      const message = error instanceof ShipreadyError ? error.message : ((error as Error)?.stack ?? String(error));
+      ctx.stderr.write(`shipready: ${message} (still watching)\n`);
+    }
+  };
+  const updates = new UpdateQueue(apply, (file) => session.changedSinceRead(file));
+  watcher.on('all', (event, file) => {
+    if (event === 'unlinkDir' || path.basename(file) === '.gitignore') updates.add(null, true);
+    else if (!isMarkdown(file)) return;
+    else if (event === 'change') updates.add(file, false);
+    else if (event === 'add' || event === 'unlink') updates.add(file, true);
+  });
+  watcher.on('error', (error) => ctx.stderr.write(`shipready: file watcher: ${(error as Error).message ?? String(error)} (still watching)\n`));
+  updates.start({ files: [], rediscover: true });
+
+  await stopped;
+  await updates.close();
+  await watcher.close();
+  show.close();
+}
+
+/** Shows each update and gives the terminal back at the end. */
+interface View {
+  update(update: SessionUpdate, status: StatusInput): void;
+  close(): void;
+}
+
+/** `--format json`: NDJSON on stdout; the status line, uncoloured, on stderr (unless `--quiet`). */
+function jsonView(ctx: RunContext, options: LiveOptions): View {
+  const serialize = createNdjsonSerializer();
+  let unmatched = '';
+  return {
+    update(update, status) {
+      ctx.stdout.cork?.();
+      for (const chunk of serialize(update.report)) ctx.stdout.write(chunk);
+      ctx.stdout.uncork?.();
+      const notes = update.unmatched.map((error) => `shipready: ${error.message} (still watching)\n`).join('');
+      // A path that matches nothing is said once, and again only when that changes.
+      if (notes !== unmatched) ctx.stderr.write(notes);
+      unmatched = notes;
+      if (options.quiet) return;
+      ctx.stderr.write(`${statusLine(status, { color: false, unicode: options.settings.render.unicode, width: Infinity })}\n`);
+    },
+    close() {},
+  };
+}
+
+/** `--format table`: status line, report and problems on a {@link LiveScreen}; redrawn when the terminal is resized. */
+async function tableView(ctx: RunContext, options: LiveOptions): Promise<View> {
+  const renderTable = await loadRenderer('table');
+  const screen = new LiveScreen(ctx.stdout);
+  const { color, unicode } = options.settings.render;
+  const c = new Chalk({ level: color ? 1 : 0 });
+  let last: { update: SessionUpdate; status: StatusInput } | null = null;
+
+  const draw = (): void => {
+    if (last === null) return;
+    const { update, status } = last;
+    const width = terminalWidth(ctx);
+    const report = renderTable(update.report, { ...options.settings.render, width, by: options.by }).trimEnd();
+    const problems = problemLines(update, width, c);
+    // Problems come first: a file that just became unreadable must not be cut off below a long report.
+    const lines = [statusLine(status, { color, unicode, width }), '', ...(problems.length > 0 ? [...problems, ''] : []), ...report.split('\n')];
+    screen.show(lines, (hidden) => c.dim(truncate(`… ${hidden} more lines: a taller terminal, or shipready report, shows them`, width)));
+  };
+  const onResize = (): void => draw();
+  if (screen.redraws) ctx.stdout.on?.('resize', onResize);
+  return {
+    update(update, status) {
+      last = { update, status };
+      draw();
+    },
+    close() {
+      ctx.stdout.off?.('resize', onResize);
+      screen.close();
+    },
+  };
+}
+
+/**
+ * Files the table cannot show as numbers: error and warning diagnostics
+ * (unreadable, binary, invalid UTF-8 …) and paths that match nothing yet,
+ * one line each, cut to `width`.
+ */
+function problemLines(update: SessionUpdate, width: number, c: InstanceType<typeof Chalk>): string[] {
+  const problems = [
+    ...update.unmatched.map((error) => `${sanitizeText(error.pattern)}: no markdown file matches yet (watching for it)`),
+    ...update.report.files.flatMap((file) =>
+      file.diagnostics.filter((d) => d.severity !== 'info').map((d) => formatDiagnostic(file.path, d))),
+  ];
+  if (problems.length === 0) return [];
+  const shown = problems.slice(0, PROBLEM_LIMIT).map((line) => `  ${truncate(line, width - 2)}`);
+  if (problems.length > shown.length) shown.push(c.dim(`  … and ${problems.length - shown.length} more: shipready report lists them`));
+  return [c.bold.yellow(`Problems (${problems.length})`), ...shown];
+}
+
+/**
+ * Runs one update at a time: events are collected, and DEBOUNCE_MS after
+ * the last one of a burst they go to `apply` together; events that arrive
+ * during an update wait for it. A file read because of an event is looked at
+ * again RECHECK_MS after its last event (`changedSinceRead`), because
+ * chokidar drops changes that follow the first one too closely.
+ */
+class UpdateQueue {
+  readonly #apply: (changes: SessionChanges) => Promise<void>;
+  readonly #changedSinceRead: (file: string) => Promise<boolean>;
+  #files = new Set<string>();
+  #rediscover = false;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | null = null;
+  /** Files in the running update. */
+  #inFlight = new Set<string>();
+  /** When each file last had an event (ms, `performance.now()`). */
+  readonly #lastChange = new Map<string, number>();
+  readonly #rechecks = new Set<NodeJS.Timeout>();
+  #closed = false;
+
+  constructor(apply: (changes: SessionChanges) => Promise<void>, changedSinceRead: (file: string) => Promise<boolean>) {
+    this.#apply = apply;
+    this.#changedSinceRead = changedSinceRead;
+  }
+
+  /** Runs the first update now; events wait for it. */
+  start(changes: SessionChanges): void {
+    this.#run(changes);
+  }
+
+  /** Records an event: a file saved, created or deleted (null for none), and whether to discover files again. */
+  add(file: string | null, rediscover: boolean): void {
+    if (this.#closed) return;
+    if (file !== null) {
+      this.#files.add(file);
+      this.#lastChange.set(file, performance.now());
+    }
+    this.#rediscover ||= rediscover;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#flush();
+    }, DEBOUNCE_MS);
+  }
+
+  /** Waits for the running update and stops. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    for (const timer of this.#rechecks) clearTimeout(timer);
+    await this.#running;
+  }
+
+  #flush(): void {
+    // The running update flushes again when it ends.
+    if (this.#running !== null || this.#closed || (this.#files.size === 0 && !this.#rediscover)) return;
+    const changes = { files: this.#files, rediscover: this.#rediscover };
+    this.#files = new Set();
+    this.#rediscover = false;
+    this.#run(changes);
+  }
+
+  #run(changes: SessionChanges): void {
+    const files = new Set(changes.files);
+    this.#inFlight = files;
+    this.#running = this.#apply(changes).finally(() => {
+      this.#running = null;
+      this.#inFlight = new Set();
+      for (const file of files) this.#scheduleRecheck(file);
+      if (this.#timer === undefined) this.#flush();
+    });
+  }
+
+  #scheduleRecheck(file: string): void {
+    const last = this.#lastChange.get(file);
+    if (last === undefined || this.#closed) return;
+    const timer = setTimeout(() => {
+      this.#rechecks.delete(timer);
+      // A file waiting for an update or in one is read anyway, and looked at again after.
+      if (this.#files.has(file) || this.#inFlight.has(file) || this.#closed) return;
+      this.#lastChange.delete(file);
+      void this.#changedSinceRead(file).then((changed) => {
+        if (changed) this.add(file, false);
+      });
+    }, Math.max(0, last + RECHECK_MS - performance.now()));
+    this.#rechecks.add(timer);
+  }
+}
+
+/** Markdown by extension, as discovery searches directories (SPEC.md §10); discovery has the last word. */
+function isMarkdown(file: string): boolean {
+  return /\.(?:md|markdown)$/i.test(file);
+}
+
+/**
+ * What to hand the watcher: files and directories as given; for a glob, the
+ * directory before its first magic segment. A path that does not exist yet
+ * is watched through its nearest existing directory, so that its creation is
+ * seen (and because chokidar reports ready before it watches a missing path).
+ */
+async function watchRoots(targets: readonly string[], cwd: string): Promise<string[]> {
+  const roots = (targets.length > 0 ? targets : ['.']).map((target) => {
+    if (!isDynamicPattern(target)) return path.resolve(cwd, target);
+    const segments = target.split('/');
+    const staticPart = segments.slice(0, segments.findIndex((segment) => isDynamicPattern(segment)));
+    return path.resolve(cwd, staticPart.join('/') || '.');
+  });
+  return Promise.all(
+    roots.map(async (root) => {
+      let existing = root;
+      while ((await stat(existing).catch(() => null)) === null && path.dirname(existing) !== existing) existing = path.dirname(existing);
+      return existing;
+    }),
+  );
+}
