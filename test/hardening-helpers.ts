@@ -27,7 +27,8 @@ export interface UsageRow {
 const rows: UsageRow[] = [];
 const usageDir = mkdtempSync(path.join(os.tmpdir(), 'shipready-usage-'));
 chmodSync(usageDir, 0o777); // the permission case runs as another user
-const usageHook = pathToFileURL(path.join(ROOT, 'test', 'hardening-usage.mjs')).href;
+// The benchmark's exit hook: writes the process's resourceUsage() (maxRSS in KiB) to $BENCH_RUSAGE_FILE.
+const usageHook = pathToFileURL(path.join(ROOT, 'scripts', 'bench', 'rusage-hook.js')).href;
 
 /** Appends this file's rows to `$HARDENING_TABLE` (a row of the same input is replaced); call with afterAll. */
 export function writeUsageTable(): void {
@@ -51,7 +52,9 @@ export interface Outcome {
   stderr: string[];
   /** The JSON report on stdout, or null when there is none. */
   report: Report | null;
-  ms: number | null;
+  /** Wall time of the process, start-up included. */
+  ms: number;
+  /** Peak memory (resident set), KiB; null when the process did not exit by itself. */
   maxRssKiB: number | null;
 }
 
@@ -73,18 +76,20 @@ export function runCase(
   options: { timeout?: number; uid?: number; gid?: number; command?: string[] } = {},
 ): Outcome {
   const usageFile = path.join(usageDir, `${rows.length}-${process.pid}-${Date.now()}.json`);
+  const started = performance.now();
   const result = spawnCli([...(options.command ?? ['report', '--format', 'json']), '--no-config', ...args], {
     cwd: dir,
     timeout: options.timeout ?? 20_000,
     uid: options.uid,
     gid: options.gid,
-    env: { NODE_OPTIONS: `--import=${usageHook}`, SHIPREADY_USAGE_FILE: usageFile },
+    env: { NODE_OPTIONS: `--import=${usageHook}`, BENCH_RUSAGE_FILE: usageFile },
   });
-  let usage: { ms: number; maxRssKiB: number } | null = null;
+  const ms = Math.round(performance.now() - started);
+  let maxRssKiB: number | null = null;
   try {
-    usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { ms: number; maxRssKiB: number };
+    maxRssKiB = (JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number }).maxRSS;
   } catch {
-    usage = null; // killed, or crashed before its exit handler
+    maxRssKiB = null; // killed, or crashed before its exit handler
   }
   let report: Report | null = null;
   try {
@@ -93,8 +98,8 @@ export function runCase(
     report = null;
   }
   const stderr = result.stderr.split('\n').filter((line) => line !== '');
-  rows.push({ input, did: (result.signal ? `ended by ${result.signal}: ${stderr.find((line) => /FATAL|Error/.test(line)) ?? ''}` : stderr.join(' / ')) || '(read as usual, no message)', code: result.code, ms: usage?.ms ?? null, maxRssKiB: usage?.maxRssKiB ?? null });
-  return { code: result.code, signal: result.signal ?? null, stderr, report, ms: usage?.ms ?? null, maxRssKiB: usage?.maxRssKiB ?? null };
+  rows.push({ input, did: (result.signal ? `ended by ${result.signal}: ${stderr.find((line) => /FATAL|Error/.test(line)) ?? ''}` : stderr.join(' / ')) || '(read as usual, no message)', code: result.code, ms, maxRssKiB });
+  return { code: result.code, signal: result.signal ?? null, stderr, report, ms, maxRssKiB };
 }
 
 /** The file of a report at `filePath`, or undefined. */

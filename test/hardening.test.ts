@@ -59,7 +59,7 @@ describe('files that cannot be read: an error naming the file, the others report
     chmodSync(dir, 0o755);
     const outcome = runCase('a file without read permission', dir, ['.'], isRoot ? { uid: NOBODY, gid: NOBODY } : {});
     expect(outcome.code).toBe(2);
-    expect(outcome.stderr).toEqual(['secret.md: error cannot read file: permission denied (EACCES); make it readable, or add it to the configuration\'s `ignore`']);
+    expect(outcome.stderr).toEqual(['secret.md: error cannot read file (EACCES): permission denied; make it readable, or add it to the configuration\'s `ignore`']);
     expectGoodReported(outcome);
   });
 
@@ -70,7 +70,7 @@ describe('files that cannot be read: an error naming the file, the others report
     for (const args of [['.'], ['good.md', 'loop-a.md']]) {
       const outcome = runCase(`a symbolic link loop (${args.join(' ')})`, dir, args);
       expect(outcome.code).toBe(2);
-      expect(outcome.stderr).toContain('loop-a.md: error cannot read file: symbolic link loop (ELOOP); fix or remove the link');
+      expect(outcome.stderr).toContain('loop-a.md: error cannot read file (ELOOP): symbolic link loop; fix or remove the link');
       expectGoodReported(outcome);
     }
   });
@@ -81,7 +81,7 @@ describe('files that cannot be read: an error naming the file, the others report
     for (const args of [['.'], ['good.md', 'broken.md']]) {
       const outcome = runCase(`a broken symbolic link (${args.join(' ')})`, dir, args);
       expect(outcome.code).toBe(2);
-      expect(outcome.stderr).toEqual(['broken.md: error cannot read file: broken symbolic link to `gone.md` (ENOENT); fix or remove the link']);
+      expect(outcome.stderr).toEqual(['broken.md: error cannot read file (ENOENT): broken symbolic link to `gone.md`; fix or remove the link']);
       expectGoodReported(outcome);
     }
   });

@@ -85,16 +85,16 @@ async function unreadableMessage(absolutePath: string, error: NodeJS.ErrnoExcept
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return `cannot read file: permission denied (${code}); make it readable, or add it to the configuration's \`ignore\``;
+      return `cannot read file (${code}): permission denied; make it readable, or add it to the configuration's \`ignore\``;
     case 'ELOOP':
-      return 'cannot read file: symbolic link loop (ELOOP); fix or remove the link';
+      return 'cannot read file (ELOOP): symbolic link loop; fix or remove the link';
     case 'ENOENT': {
       const link = await lstat(absolutePath).catch(() => null);
       if (link?.isSymbolicLink()) {
         const target = await readlink(absolutePath).catch(() => '?');
-        return `cannot read file: broken symbolic link to \`${printablePath(target)}\` (ENOENT); fix or remove the link`;
+        return `cannot read file (ENOENT): broken symbolic link to \`${printablePath(target)}\`; fix or remove the link`;
       }
-      return 'cannot read file: it no longer exists (ENOENT); it was removed while shipready ran';
+      return 'cannot read file (ENOENT): it no longer exists; it was removed while shipready ran';
     }
     default:
       return `cannot read file (${code}); check that it exists and is readable`;
