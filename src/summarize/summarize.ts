@@ -176,16 +176,9 @@ function weighItems(document: ExtractedDocument, options: ReportOptions): Weight
  * effort as raw sums of hours. The tallies of disjoint sets add up to the
  * tally of their union, which is how file tallies become the report's.
  */
-export interface Tally {
-  items: number;
-  done: number;
-  open: number;
-  todo: number;
-  inProgress: number;
-  blocked: number;
-  cancelled: number;
-  blocking: number;
+export interface Tally extends Omit<Totals, 'percent' | 'effort'> {
   unestimated: number;
+  /** Remaining effort, raw sums in hours (rounded only in `Totals`). */
   minHours: number;
   maxHours: number;
 }
