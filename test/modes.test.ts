@@ -64,3 +64,22 @@ describe.each([
     rmSync(file);
   });
 });
+
+describe('--cache and special files', () => {
+  it.skipIf(process.platform === 'win32')('skips a FIFO named *.md instead of blocking on its checksum', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shipready-cache-fifo-'));
+    try {
+      writeFileSync(path.join(dir, 'ok.md'), '- [ ] one\n');
+      spawnSync('mkfifo', [path.join(dir, 'pipe.md')]);
+      const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'shipready.js'), '--no-config', '--format', 'json', '--cache-location', '.cache', '.'], {
+        cwd: dir, encoding: 'utf8', timeout: 20_000, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+      });
+      expect(result.error).toBeUndefined();
+      expect(result.status).toBe(0);
+      expect(result.stderr).toContain('pipe.md: warning skipped FIFO');
+      expect((JSON.parse(result.stdout) as { totals: { open: number } }).totals.open).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

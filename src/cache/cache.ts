@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { FileEntryCache } from 'file-entry-cache';
 import { FlatCache } from 'flat-cache';
@@ -48,15 +49,17 @@ export class AnalysisCache {
 
   /** The stored analysis of `absolutePath` when its content is unchanged and it was reported under `displayPath`; else undefined. */
   get(absolutePath: string, displayPath: string): FileAnalysis | undefined {
+    // file-entry-cache reads the file to checksum it: a FIFO would block and /dev/zero never end.
+    if (!isRegularFile(absolutePath)) return undefined;
     const descriptor = this.store.getFileDescriptor(absolutePath);
     if (descriptor.changed || descriptor.notFound) return undefined;
     const entry = descriptor.meta.data as CachedEntry | undefined;
     return entry?.path === displayPath ? entry.analysis : undefined;
   }
 
-  /** Records `analysis` for the file's current content. Files that could not be read are not stored. */
+  /** Records `analysis` for the file's current content. Unreadable files and anything but regular files are not stored. */
   set(absolutePath: string, analysis: FileAnalysis): void {
-    if (analysis.diagnostics.some((d) => d.severity === 'error')) return;
+    if (analysis.diagnostics.some((d) => d.severity === 'error') || !isRegularFile(absolutePath)) return;
     const descriptor = this.store.getFileDescriptor(absolutePath);
     if (descriptor.notFound) return;
     descriptor.meta.data = { path: analysis.document.path, analysis } satisfies CachedEntry;
@@ -77,4 +80,9 @@ export class AnalysisCache {
       return (error as Error).message;
     }
   }
+}
+
+/** A regular file (links followed); false for FIFOs, devices, directories and paths that vanished. */
+function isRegularFile(absolutePath: string): boolean {
+  return statSync(absolutePath, { throwIfNoEntry: false })?.isFile() === true;
 }

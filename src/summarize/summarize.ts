@@ -68,12 +68,12 @@ export function weighFile(input: SummarizeInput, options: ReportOptions): Weighe
  */
 export function fileReportOf(file: WeighedFile, fileTotals: ReadonlyMap<string, Totals>): FileReport {
   const { input: { document, diagnostics }, weighted } = file;
-  const inSection = sectionMembership(document);
+  const members = sectionMembers(document, weighted);
   // Counted once per section: the section list and the claims' scope widening both ask.
   const counted = new Map<number, Totals>();
   const sectionTotals = (index: number): Totals => {
     let totals = counted.get(index);
-    if (!totals) counted.set(index, (totals = totalsOf(weighted.filter((w) => inSection(w.item, index)))));
+    if (!totals) counted.set(index, (totals = totalsOf(members.get(index) ?? [])));
     return totals;
   };
   const sections: SectionReport[] = document.sections
@@ -259,16 +259,23 @@ function byPriorityOf(tallies: Record<Priority, Tally>): ByPriority {
   return Object.fromEntries(PRIORITIES.map((level) => [level, totalsOfTally(tallies[level])])) as ByPriority;
 }
 
-/** A predicate: does the item sit in the section with this index or one of its subsections? */
-function sectionMembership(document: ExtractedDocument): (item: Item, sectionIndex: number) => boolean {
+/**
+ * The items of each section, its subsections' included, in document order:
+ * one walk up the section tree per item (a step per heading level), so a
+ * file with thousands of sections costs no more per item than a small one.
+ */
+function sectionMembers(document: ExtractedDocument, weighted: readonly Weighted[]): Map<number, Weighted[]> {
   const parentOf = new Map(document.sections.map((s) => [s.index, s.parentIndex]));
   const sectionOf = new Map(document.items.map((i) => [i.id, i.sectionIndex]));
-  return (item, sectionIndex) => {
-    for (let s: number | null | undefined = sectionOf.get(item.id); s !== null && s !== undefined; s = parentOf.get(s)) {
-      if (s === sectionIndex) return true;
+  const members = new Map<number, Weighted[]>();
+  for (const w of weighted) {
+    for (let s: number | null | undefined = sectionOf.get(w.item.id); s !== null && s !== undefined; s = parentOf.get(s)) {
+      let list = members.get(s);
+      if (!list) members.set(s, (list = []));
+      list.push(w);
     }
-    return false;
-  };
+  }
+  return members;
 }
 
 /**
