@@ -5,6 +5,7 @@ import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { splitAtTopLevelHeadings } from '../src/parse/chunks.js';
 import { MAX_NESTING, guardNesting } from '../src/parse/nesting.js';
+import { MAX_TABLE_ROWS, guardTables } from '../src/parse/tables.js';
 import { parseMarkdown, parseMarkdownWithDiagnostics } from '../src/parse/parse.js';
 import { SEEDS, SEEDS_DIR } from './helpers.js';
 
@@ -100,5 +101,33 @@ describe('the nesting guard', () => {
     const { diagnostics } = parseMarkdownWithDiagnostics(`${'- '.repeat(5_000)}[ ] x\n`);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]!.severity).toBe('warning');
+  });
+});
+
+describe('the table guard', () => {
+  const table = (rows: number) => `| a | b |\n|---|---|\n${'| 1/2 done | 50% |\n'.repeat(rows)}`;
+
+  it('leaves tables up to the limit alone', () => {
+    const text = `# T\n\n${table(MAX_TABLE_ROWS)}\n- [ ] after\n`;
+    expect(guardTables(text)).toEqual({ text, diagnostics: [] });
+  });
+
+  it('blanks the rows after the limit, keeping lines and offsets, and what follows the table', () => {
+    const text = `# T\n\n${table(MAX_TABLE_ROWS + 500)}\n- [ ] after\n`;
+    const { tree, diagnostics } = parseMarkdownWithDiagnostics(text);
+    expect(diagnostics).toEqual([
+      { line: 3 + 2 + MAX_TABLE_ROWS, severity: 'warning', message: expect.stringContaining(`table of ${MAX_TABLE_ROWS + 500} rows`) },
+    ]);
+    const parsedTable = tree.children.find((node) => node.type === 'table');
+    expect(parsedTable?.type === 'table' && parsedTable.children).toHaveLength(MAX_TABLE_ROWS + 1);
+    const list = tree.children.at(-1)!;
+    expect(list.type).toBe('list');
+    expect(list.position?.start.line).toBe(text.split('\n').length - 1);
+    expect(list.position?.start.offset).toBe(text.indexOf('- [ ] after'));
+  });
+
+  it('does not take rows with another number of cells for a table', () => {
+    const text = `| a | b | c |\n|---|---|\n${'| x |\n'.repeat(MAX_TABLE_ROWS + 10)}`;
+    expect(guardTables(text).diagnostics).toEqual([]);
   });
 });

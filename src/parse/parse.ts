@@ -12,6 +12,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Diagnostic } from '../model.js';
 import { guardNesting } from './nesting.js';
+import { guardTables } from './tables.js';
 import { CHUNK_TARGET, endsOpen, splitAtTopLevelHeadings } from './chunks.js';
 
 /**
@@ -54,11 +55,14 @@ export interface ParsedMarkdown {
 /**
  * Parses markdown text into an mdast tree with positions (1-based lines and
  * columns, 0-based offsets into `text`). Never throws on any string; runs in
- * time linear in the text's length: big texts are parsed in chunks and
- * container nesting deeper than {@link MAX_NESTING} is cut (with a warning).
+ * time linear in the text's length: big texts are parsed in chunks,
+ * container nesting deeper than {@link MAX_NESTING} is cut and tables longer
+ * than {@link MAX_TABLE_ROWS} rows are shortened (each with a warning).
  */
 export function parseMarkdownWithDiagnostics(text: string, options: ParseOptions = {}): ParsedMarkdown {
-  const guarded = guardNesting(text);
+  const nesting = guardNesting(text);
+  const tables = guardTables(nesting.text);
+  const guarded = { text: tables.text, diagnostics: [...nesting.diagnostics, ...tables.diagnostics] };
   const source = guarded.text;
   const chunking = options.chunking ?? process.env.SHIPREADY_CHUNKING !== 'off';
   const chunkSize = options.chunkSize ?? CHUNK_TARGET;
@@ -93,6 +97,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
 }
 
 export { MAX_NESTING } from './nesting.js';
+export { MAX_TABLE_ROWS } from './tables.js';
 
 /** Moves every node's position by `offset` code units and `lines` lines (columns stay: chunks start at a line start). */
 function shiftPositions(node: Root | RootContent, offset: number, lines: number): void {

@@ -1,0 +1,57 @@
+import type { Diagnostic } from '../model.js';
+
+/**
+ * Rows of one GFM table parsed as such; the rest are blanked. micromark's
+ * table extension needs about 120 KB of memory per 10-cell row, so a
+ * 100,000-row table (a data dump) would exhaust the heap, while tables hold
+ * no items and no claims (SPEC.md §1, §6): their rows cannot change a result.
+ */
+export const MAX_TABLE_ROWS = 1000;
+
+/** A text with the rows of oversized tables blanked, and the warnings that say so. */
+export interface GuardedTables {
+  /** Same length and line breaks as the input. */
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const TABLE_ROW = /^ {0,3}\|/;
+
+/**
+ * Blanks (replaces with spaces) the rows after the first
+ * {@link MAX_TABLE_ROWS} of any table: a header row with a pipe, a delimiter
+ * row with as many cells, then consecutive lines starting with `|`, each of
+ * which GFM reads as a row of that table. Blank lines end the table early,
+ * so the parse stays linear in time and memory. One linear pass; a text
+ * without such a table is returned as it is.
+ */
+export function guardTables(text: string): GuardedTables {
+  if (text.length < MAX_TABLE_ROWS * 2) return { text, diagnostics: [] }; // too short to hold such a table
+  const lines = text.split(/(\r\n|\r|\n)/); // odd indices hold the line breaks
+  const diagnostics: Diagnostic[] = [];
+  for (let i = 2; i < lines.length; i += 2) {
+    const header = lines[i - 2]!;
+    if (!DELIMITER_ROW.test(lines[i]!) || !header.includes('|') || cellCount(header) !== cellCount(lines[i]!)) continue;
+    let end = i + 2;
+    while (end < lines.length && TABLE_ROW.test(lines[end]!)) end += 2;
+    const rows = (end - i) / 2 - 1;
+    if (rows > MAX_TABLE_ROWS) {
+      const firstCut = i + 2 + MAX_TABLE_ROWS * 2;
+      for (let row = firstCut; row < end; row += 2) lines[row] = ' '.repeat(lines[row]!.length);
+      diagnostics.push({
+        line: firstCut / 2 + 1,
+        severity: 'warning',
+        message: `table of ${rows} rows: rows after the first ${MAX_TABLE_ROWS} are not read (tables hold no items or claims)`,
+      });
+    }
+    i = end;
+  }
+  return diagnostics.length === 0 ? { text, diagnostics } : { text: lines.join(''), diagnostics };
+}
+
+/** Cells of a table row: pipes that separate, not the leading or trailing one, nor an escaped `\|`. */
+function cellCount(row: string): number {
+  const trimmed = row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  return trimmed.split(/(?<!\\)\|/).length;
+}
