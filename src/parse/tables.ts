@@ -15,7 +15,8 @@ export interface GuardedTables {
   diagnostics: Diagnostic[];
 }
 
-const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** A delimiter row once spaces and tabs are removed (`|:--|--:|`); matched that way so no two quantifiers compete for a space. */
+const DELIMITER_CELLS = /^\|?:?-+:?(?:\|:?-+:?)*\|?$/;
 const TABLE_ROW = /^ {0,3}\|/;
 
 /**
@@ -32,7 +33,7 @@ export function guardTables(text: string): GuardedTables {
   const diagnostics: Diagnostic[] = [];
   for (let i = 2; i < lines.length; i += 2) {
     const header = lines[i - 2]!;
-    if (!DELIMITER_ROW.test(lines[i]!) || !header.includes('|') || cellCount(header) !== cellCount(lines[i]!)) continue;
+    if (!isDelimiterRow(lines[i]!) || !header.includes('|') || cellCount(header) !== cellCount(lines[i]!)) continue;
     let end = i + 2;
     while (end < lines.length && TABLE_ROW.test(lines[end]!)) end += 2;
     const rows = (end - i) / 2 - 1;
@@ -48,6 +49,11 @@ export function guardTables(text: string): GuardedTables {
     i = end;
   }
   return diagnostics.length === 0 ? { text, diagnostics } : { text: lines.join(''), diagnostics };
+}
+
+/** A GFM delimiter row: at most three spaces in, then cells of dashes with optional colons. */
+function isDelimiterRow(line: string): boolean {
+  return /^ {0,3}[|:-]/.test(line) && DELIMITER_CELLS.test(line.replace(/[ \t]+/g, ''));
 }
 
 /** Cells of a table row: pipes that separate, not the leading or trailing one, nor an escaped `\|`. */
