@@ -59,6 +59,6 @@ export function performanceOptions(): Option[] {
     new Option('--cache', 'keep per-file results between runs; only changed files are parsed again'),
     new Option('--no-cache', 'read every file (the default)').hideHelp(),
     new Option('--cache-location <dir>', 'where --cache keeps its files (implies --cache)').default(undefined, 'node_modules/.cache/shipready'),
-    new Option('--concurrency <n>', 'worker threads: a number, `auto` (every core, for 64 files or more) or `off`').argParser(parseConcurrency),
+    new Option('--concurrency <n>', 'worker threads: a number, `auto` (half the cores from 4 cores and 64 files) or `off`').argParser(parseConcurrency),
   ];
 }
