@@ -1,19 +1,26 @@
-import { writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, Report } from '../model.js';
 import { sanitizeText } from '../extract/text.js';
 import type { RunContext } from './context.js';
 
 /**
- * Writes the payload: to `--output FILE` when given (the only file the report
- * command writes, and only where the user asked), else to stdout.
+ * Writes the payload, a string or chunks written in turn (a JSON report too
+ * big for one string): to `--output FILE` when given (the only file the
+ * report command writes, and only where the user asked), else to stdout.
  */
-export async function writePayload(ctx: RunContext, text: string, output: string | undefined): Promise<void> {
+export async function writePayload(ctx: RunContext, payload: string | readonly string[], output: string | undefined): Promise<void> {
+  const chunks = typeof payload === 'string' ? [payload] : payload;
   if (output === undefined) {
-    ctx.stdout.write(text);
+    for (const chunk of chunks) ctx.stdout.write(chunk);
     return;
   }
-  await writeFile(path.resolve(ctx.cwd, output), text, 'utf8');
+  const file = await open(path.resolve(ctx.cwd, output), 'w');
+  try {
+    for (const chunk of chunks) await file.write(chunk, null, 'utf8');
+  } finally {
+    await file.close();
+  }
 }
 
 /**

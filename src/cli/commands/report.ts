@@ -30,8 +30,11 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
     const { report, warnings } = await buildReport(analysisOptions(ctx, settings, paths, options));
     for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
 `);
-    const render = await loadRenderer(format);
-    await writePayload(ctx, render(report, { ...settings.render, by: options.by }), options.output);
+    // JSON goes out file by file: 10,000 checklists make more text than one string can hold.
+    const payload = format === 'json'
+      ? (await import('../../render/json.js')).renderJsonChunks(report)
+      : (await loadRenderer(format))(report, { ...settings.render, by: options.by });
+    await writePayload(ctx, payload, options.output);
     printDiagnostics(ctx, report, Boolean(options.quiet));
     done(hasFileErrors(report) ? 2 : 0);
   });
