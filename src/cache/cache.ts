@@ -6,8 +6,6 @@ import { FlatCache } from 'flat-cache';
 import type { FileAnalysis, FileAnalysisOptions } from '../pipeline.js';
 import { VERSION } from '../version.js';
 
-export { DEFAULT_CACHE_LOCATION } from './constants.js';
-
 /** What is stored per file: the analysis and the path it was reported under. */
 interface CachedEntry {
   path: string;
