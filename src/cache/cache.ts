@@ -80,7 +80,11 @@ export class AnalysisCache {
   }
 }
 
-/** A regular file (links followed); false for FIFOs, devices, directories and paths that vanished. */
+/** A regular file (links followed); false for FIFOs, devices, directories, link loops and paths that vanished. */
 function isRegularFile(absolutePath: string): boolean {
-  return statSync(absolutePath, { throwIfNoEntry: false })?.isFile() === true;
+  try {
+    return statSync(absolutePath, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false; // a link loop (ELOOP), a permission error: the loader reports it
+  }
 }
