@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model.js';
+import { splitLinesKeepingBreaks } from './lines.js';
 
 /**
  * The deepest container nesting (block quotes and list items) read as such.
@@ -31,30 +32,21 @@ export function guardNesting(text: string): GuardedText {
   // Fast path: without a line holding several markers or deep indentation there is nothing to cut.
   if (!mayNestDeeply(text)) return { text, diagnostics: [] };
 
-  const parts: string[] = [];
+  const parts = splitLinesKeepingBreaks(text);
   let cutLines = 0;
   let firstCut = 0;
   /** Content columns of the list items open before the current line (innermost last). */
   const open: number[] = [];
   let previousBlank = true;
-  let lineNumber = 0;
-  let start = 0;
-  while (start <= text.length) {
-    lineNumber++;
-    let end = start;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    const line = text.slice(start, end);
+  for (let i = 0; i < parts.length; i += 2) {
+    const line = parts[i]!;
     const cut = guardLine(line, open, previousBlank);
     if (cut !== line) {
       cutLines++;
-      if (firstCut === 0) firstCut = lineNumber;
+      if (firstCut === 0) firstCut = i / 2 + 1;
+      parts[i] = cut;
     }
-    parts.push(cut);
     previousBlank = line.trim() === '';
-    if (end >= text.length) break;
-    const breakLength = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1;
-    parts.push(text.slice(end, end + breakLength));
-    start = end + breakLength;
   }
   if (cutLines === 0) return { text, diagnostics: [] };
   return {

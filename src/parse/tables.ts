@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model.js';
+import { splitLinesKeepingBreaks } from './lines.js';
 
 /**
  * Rows of one GFM table parsed as such; the rest are blanked. micromark's
@@ -29,7 +30,7 @@ const TABLE_ROW = /^ {0,3}\|/;
  */
 export function guardTables(text: string): GuardedTables {
   if (text.length < MAX_TABLE_ROWS * 2) return { text, diagnostics: [] }; // too short to hold such a table
-  const lines = text.split(/(\r\n|\r|\n)/); // odd indices hold the line breaks
+  const lines = splitLinesKeepingBreaks(text);
   const diagnostics: Diagnostic[] = [];
   for (let i = 2; i < lines.length; i += 2) {
     const header = lines[i - 2]!;
