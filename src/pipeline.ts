@@ -38,7 +38,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   const vocabulary = options.vocabulary ?? buildVocabulary();
   const files = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore });
   const documents = await Promise.all(files.map((file) => loadDocument(file, options.cwd)));
-  documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  documents.sort((a, b) => byPath(a.path, b.path));
   return { report: reportFromDocuments(documents, reportOptions, vocabulary), documents };
 }
 
@@ -73,6 +73,11 @@ export function reportFromDocuments(
 ): Report {
   const options = { hoursPerDay: reportOptions.hoursPerDay, vocabulary };
   return summarize(documents.map((doc) => analyzeLoadedDocument(doc, options)), reportOptions, VERSION);
+}
+
+/** Report order of files: by path, code unit by code unit (not locale-dependent). */
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** True when any file could not be read: the run must exit 2 (SPEC.md §8). */
@@ -132,7 +137,7 @@ export async function buildReport(options: AnalyzeOptions & PerformanceOptions):
   if (failure !== null) warnings.push(`cannot write the cache in ${cacheLocation} (${failure}); the next run reads every file again`);
 
   const analyses = results as FileAnalysis[];
-  analyses.sort((a, b) => (a.document.path < b.document.path ? -1 : a.document.path > b.document.path ? 1 : 0));
+  analyses.sort((a, b) => byPath(a.document.path, b.document.path));
   return { report: summarize(analyses, reportOptions, VERSION), warnings };
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { FileEntryCache } from 'file-entry-cache';
+import { type FileDescriptor, FileEntryCache } from 'file-entry-cache';
 import { FlatCache } from 'flat-cache';
 import type { FileAnalysis, FileAnalysisOptions } from '../pipeline.js';
 import { VERSION } from '../version.js';
@@ -21,6 +21,8 @@ interface CachedEntry {
  */
 export class AnalysisCache {
   private readonly store: FileEntryCache;
+  /** Descriptors looked up by `get`, so `set` does not read and hash the file a second time. */
+  private readonly descriptors = new Map<string, FileDescriptor>();
   /** Something was stored since loading: only then is the cache written back. */
   private dirty = false;
 
@@ -50,6 +52,7 @@ export class AnalysisCache {
     // file-entry-cache reads the file to checksum it: a FIFO would block and /dev/zero never end.
     if (!isRegularFile(absolutePath)) return undefined;
     const descriptor = this.store.getFileDescriptor(absolutePath);
+    this.descriptors.set(absolutePath, descriptor);
     if (descriptor.changed || descriptor.notFound) return undefined;
     const entry = descriptor.meta.data as CachedEntry | undefined;
     return entry?.path === displayPath ? entry.analysis : undefined;
@@ -58,7 +61,7 @@ export class AnalysisCache {
   /** Records `analysis` for the file's current content. Unreadable files and anything but regular files are not stored. */
   set(absolutePath: string, analysis: FileAnalysis): void {
     if (analysis.diagnostics.some((d) => d.severity === 'error') || !isRegularFile(absolutePath)) return;
-    const descriptor = this.store.getFileDescriptor(absolutePath);
+    const descriptor = this.descriptors.get(absolutePath) ?? this.store.getFileDescriptor(absolutePath);
     if (descriptor.notFound) return;
     descriptor.meta.data = { path: analysis.document.path, analysis } satisfies CachedEntry;
     this.dirty = true;
