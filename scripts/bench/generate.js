@@ -9,6 +9,7 @@
  *
  *   node scripts/bench/generate.js <dir> --files 1000 [--seed 1]
  *   node scripts/bench/generate.js <dir> --bytes 1mb [--seed 1]
+ *   node scripts/bench/generate.js <dir> --docs 10000 [--seed 1]   (documentation pages, 1% checklists)
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -308,6 +309,98 @@ export function writeCorpus(dir, { files, seed = 1 }) {
   return { files: written, bytes };
 }
 
+const DOC_TOPICS = ['Installation', 'Getting started', 'Configuration', 'API reference', 'Usage', 'Options', 'Examples',
+  'Troubleshooting', 'FAQ', 'Migrating from v1', 'Contributing', 'License', 'Changelog', 'Security', 'Deployment', 'Architecture'];
+
+/**
+ * One documentation page of about `targetBytes` bytes with nothing to count,
+ * but with the near misses real docs hold: numbered headings (`## 1.
+ * Installation`), checkboxes inside code fences, status emoji and priority
+ * words in prose and tables, percentages that are not progress.
+ * @param {number} seed
+ * @param {number} targetBytes
+ * @returns {string}
+ */
+export function generateDocPage(seed, targetBytes) {
+  const r = new Random(seed);
+  const parts = [`# ${r.pick(OBJECTS).replace(/`/g, '')}\n\n${paragraph(r)[0]}\n\n`];
+  let bytes = Buffer.byteLength(parts[0]);
+  let n = 1;
+  while (bytes < targetBytes) {
+    const topic = r.pick(DOC_TOPICS);
+    const blocks = [`## ${r.chance(0.4) ? `${n++}. ` : ''}${topic}`];
+    for (let k = r.int(1, 4); k > 0; k--) {
+      const kind = r.int(0, 5);
+      if (kind === 0) blocks.push('```sh\nnpm install --save ' + r.pick(['acme', 'left-pad', 'shipready']) + '\n# - [ ] not a task, inside code\n```');
+      else if (kind === 1) blocks.push(`| option | default | meaning |\n| --- | --- | --- |\n| \`timeout\` | ${r.int(1, 90)}% | ✅ supported, high priority |\n| \`retries\` | ${r.int(0, 9)} | ❌ not yet |`);
+      else if (kind === 2) blocks.push(`- ${r.pick(SENTENCE_PARTS)}\n- ${r.pick(SENTENCE_PARTS)} ([link](${r.pick(LINKS)}))\n  1. ${r.pick(VERBS).toLowerCase()} ${r.pick(OBJECTS)}`);
+      else if (kind === 3) blocks.push(`> **Note:** coverage is ${r.int(60, 99)}% and the critical path is ${r.pick(OBJECTS)}.`);
+      else blocks.push(paragraph(r)[0]);
+    }
+    const block = `${blocks.join('\n\n')}\n\n`;
+    parts.push(block);
+    bytes += Buffer.byteLength(block);
+  }
+  return parts.join('');
+}
+
+/**
+ * Writes a documentation-heavy repository of `files` markdown pages under
+ * `dir`: pages of about 2 KB (log-normal, 0.3–20 KB) with nothing to count,
+ * and one checklist in every 100 files (1%), every fifth of those a real seed.
+ * File i does not depend on the corpus size.
+ * @param {string} dir
+ * @param {{ files: number, seed?: number }} options
+ * @returns {{ files: string[], bytes: number }}
+ */
+export function writeDocsCorpus(dir, { files, seed = 1 }) {
+  const seeds = readSeeds();
+  const written = [];
+  let bytes = 0;
+  for (let i = 0; i < files; i++) {
+    const folder = Math.floor(i / 40);
+    const checklist = i % 100 === 99;
+    const relative = path.join('docs', DOC_TOPICS[folder % DOC_TOPICS.length].toLowerCase().replace(/\W+/g, '-'), `part-${folder}`,
+      checklist ? `TODO-${i}.md` : `page-${i}.md`);
+    const s = fileSeed(seed, i);
+    const size = Math.min(20 * 1024, Math.max(300, 2048 * Math.exp(0.6 * new Random(s ^ 0x27d4eb2d).gaussian() - 0.18)));
+    const content = !checklist ? generateDocPage(s, size)
+      : Math.floor(i / 100) % 5 === 4 ? seeds[Math.floor(i / 500) % seeds.length] : generateChecklist(s, AVERAGE_FILE_BYTES);
+    mkdirSync(path.join(dir, path.dirname(relative)), { recursive: true });
+    writeFileSync(path.join(dir, relative), content);
+    written.push(relative);
+    bytes += Buffer.byteLength(content);
+  }
+  return { files: written, bytes };
+}
+
+/**
+ * Copies every `*.md` file under `from` (this project's node_modules: real
+ * READMEs and changelogs no one wrote for shipready) into `dir/packages/…`,
+ * keeping their relative paths (a folder named node_modules would be skipped
+ * by the tools), in sorted order so runs compare.
+ * @param {string} from
+ * @param {string} dir
+ * @returns {{ files: string[], bytes: number }}
+ */
+export function copyMarkdownTree(from, dir) {
+  const found = readdirSync(from, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => path.relative(from, path.join(entry.parentPath ?? entry.path, entry.name)))
+    .sort();
+  let bytes = 0;
+  const written = [];
+  for (const relative of found) {
+    const target = path.join(dir, 'packages', relative.split(path.sep).map((part) => (part === 'node_modules' ? 'nm' : part)).join(path.sep));
+    const content = readFileSync(path.join(from, relative));
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, content);
+    written.push(path.relative(dir, target));
+    bytes += content.length;
+  }
+  return { files: written, bytes };
+}
+
 /**
  * Writes one big checklist of about `bytes` bytes to `dir/checklist.md`.
  * @param {string} dir
@@ -339,12 +432,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const at = rest.indexOf(name);
     return at >= 0 ? rest[at + 1] : undefined;
   };
-  if (!dir || (!option('--files') && !option('--bytes'))) {
-    console.error('usage: node scripts/bench/generate.js <dir> (--files <n> | --bytes <size>) [--seed <n>]');
+  if (!dir || (!option('--files') && !option('--bytes') && !option('--docs'))) {
+    console.error('usage: node scripts/bench/generate.js <dir> (--files <n> | --docs <n> | --bytes <size>) [--seed <n>]');
     process.exit(2);
   }
   const seed = Number(option('--seed') ?? 1);
-  const result = option('--files')
+  const result = option('--docs') ? writeDocsCorpus(dir, { files: Number(option('--docs')), seed })
+    : option('--files')
     ? writeCorpus(dir, { files: Number(option('--files')), seed })
     : writeBigFile(dir, { bytes: parseBytes(option('--bytes')), seed });
   console.log(`${result.files.length} files, ${result.bytes} bytes in ${dir}`);

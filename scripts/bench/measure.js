@@ -35,18 +35,21 @@ export function measurementMethod() {
  */
 
 /**
- * Runs `node <args>` once in `cwd` with NO_COLOR=1 and stdout to /dev/null.
+ * Runs `node <args>` (or another executable) once in `cwd` with NO_COLOR=1
+ * and stdout to /dev/null. Without GNU time, a program other than node gets
+ * no CPU or RSS figures (the resource-usage hook is node's).
  * @param {'gnu-time' | 'node-resource-usage'} method from {@link measurementMethod}
- * @param {string[]} args arguments of node
- * @param {{ cwd: string, captureStderr?: boolean }} options stderr is captured (piped and drained) or sent to /dev/null
+ * @param {string[]} args arguments of node (or of `executable`)
+ * @param {{ cwd: string, captureStderr?: boolean, executable?: string }} options stderr is captured (piped and drained) or sent to /dev/null
  * @returns {Run}
  */
-export function runNode(method, args, { cwd, captureStderr = false }) {
+export function runNode(method, args, { cwd, captureStderr = false, executable }) {
   const scratch = mkdtempSync(path.join(tmpdir(), 'shipready-bench-run-'));
   const usageFile = path.join(scratch, 'usage');
+  const program = executable ?? process.execPath;
   const [command, commandArgs] = method === 'gnu-time'
-    ? [GNU_TIME, ['-f', '%U %S %M', '-o', usageFile, process.execPath, ...args]]
-    : [process.execPath, ['--import', hook, ...args]];
+    ? [GNU_TIME, ['-f', '%U %S %M', '-o', usageFile, program, ...args]]
+    : executable ? [program, args] : [program, ['--import', hook, ...args]];
   const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, BENCH_RUSAGE_FILE: usageFile };
   const start = process.hrtime.bigint();
   const child = spawnSync(command, commandArgs, {

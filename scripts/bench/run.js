@@ -12,30 +12,34 @@
  *   node scripts/bench/run.js --help
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseBytes, writeBigFile, writeCorpus } from './generate.js';
+import { copyMarkdownTree, parseBytes, writeBigFile, writeCorpus, writeDocsCorpus } from './generate.js';
 import { measurementMethod, runNode } from './measure.js';
 import { evaluateTargets, formatBytes, formatTable, summarize } from './report.js';
 import { defineTools, describeCommand, detectShipready, markdownlintVersion } from './tools.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-const FULL = { sizes: '1,1000,10000,250kb,1mb,4mb', runs: 5, budget: 60 };
-const QUICK = { sizes: '1,1000,250kb,1mb', runs: 3, budget: 10 };
+const FULL = { sizes: '1,1000,10000,nm,docs10000,250kb,1mb,4mb', runs: 5, budget: 60 };
+const QUICK = { sizes: '1,1000,nm,250kb,1mb', runs: 3, budget: 10 };
+/** The run recorded before the work on real repositories began: what "faster than today" is measured against. */
+const BEFORE = path.join(root, 'bench', 'results', '2026-12-05-before.json');
 
 const HELP = `Usage: npm run bench -- [options]    (or node scripts/bench/run.js [options] after npm run build)
 
   --quick            smoke test: sizes ${QUICK.sizes}, at most ${QUICK.runs} runs, ${QUICK.budget} s per cell
   --sizes <list>     scenarios: a number is a corpus of that many files, a size (250kb, 1mb) one big file
-                     (default ${FULL.sizes}; env BENCH_SIZES)
+                     (default ${FULL.sizes}; env BENCH_SIZES);
+                     docsN is a documentation repository of N pages (1% checklists), nm every *.md of node_modules
   --runs <n>         timed runs per tool and scenario, at most (default ${FULL.runs}; env BENCH_RUNS)
   --budget <s>       seconds of timed runs per tool and scenario: slow tools get fewer runs, at least one
                      (default ${FULL.budget}; env BENCH_BUDGET)
-  --tools <list>     only these tools: node,floor,bare,cold,serial,cached,mdl (env BENCH_TOOLS)
+  --tools <list>     only these tools: node,floor,grep,bare,cold,check,serial,cached,mdl (env BENCH_TOOLS)
+  --before <file>    results of an earlier run to hold targets against (default ${path.relative(root, BEFORE)})
   --seed <n>         generator seed (default 1)
   --shipready <bin>  the shipready CLI to measure (default: bin/shipready.js of this checkout), e.g. another
                      worktree's, to compare two builds with the same harness
@@ -58,6 +62,7 @@ function readOptions() {
       out: { type: 'string' },
       'no-save': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      before: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -81,6 +86,7 @@ function readOptions() {
     shipready: values.shipready ? path.resolve(values.shipready) : undefined,
     out: values['no-save'] ? null : values.out ?? defaultOut(values.quick),
     keep: values.keep,
+    before: values.before ? path.resolve(values.before) : existsSync(BEFORE) ? BEFORE : null,
   };
 }
 
@@ -93,8 +99,18 @@ function defaultOut(quick) {
   return out;
 }
 
-/** `1000` → a corpus of 1,000 files; `250kb` → one file of 250 KB. */
+/**
+ * `1000` → a corpus of 1,000 checklists; `docs10000` → a documentation
+ * repository of 10,000 pages, 1% checklists; `nm` → every `*.md` of this
+ * project's node_modules; `250kb` → one checklist of 250 KB.
+ */
 function parseScenario(token) {
+  if (token === 'nm') return { id: 'nm', kind: 'nm', files: null, label: 'node_modules *.md' };
+  const docs = /^docs(\d+)$/.exec(token);
+  if (docs) {
+    const files = Number(docs[1]);
+    return { id: token, kind: 'docs', files, label: `${files.toLocaleString('en-US')} doc pages` };
+  }
   if (/^\d+$/.test(token)) {
     const files = Number(token);
     if (files < 1) throw new Error(`a corpus needs at least one file, not ${token}`);
@@ -122,12 +138,13 @@ function git(cwd, args) {
  * one timed run. A tool whose warm-up fills a cache gets one more untimed run,
  * the first cache hit, and its number of runs is planned from that.
  */
-function runScenario(scenario, tools, method, options) {
+function runScenario(scenario, allTools, method, options) {
+  const tools = allTools.filter((tool) => !tool.when || tool.when(scenario));
   const cells = [];
   for (const tool of tools) {
     const args = tool.args(scenario);
     progress(`[${scenario.label}] warm-up: ${tool.label}`);
-    const warmup = runNode(method, args, { cwd: scenario.dir, captureStderr: true });
+    const warmup = runNode(method, args, { cwd: scenario.dir, captureStderr: true, executable: tool.executable });
     const cellResult = { id: tool.id, label: tool.label, command: describeCommand(tool, scenario), concurrency: tool.concurrency, warmup, runs: [], summary: null };
     cells.push(cellResult);
     if (!(tool.okStatus ?? [0]).includes(warmup.status)) {
@@ -137,7 +154,7 @@ function runScenario(scenario, tools, method, options) {
     }
     delete warmup.stderr; // the warm-up's diagnostics are not results
     // A run that filled a cache says nothing about the cached runs: plan from a first hit instead.
-    const probe = tool.warmupFills ? (cellResult.firstHit = runNode(method, args, { cwd: scenario.dir })) : warmup;
+    const probe = tool.warmupFills ? (cellResult.firstHit = runNode(method, args, { cwd: scenario.dir, executable: tool.executable })) : warmup;
     const useWarmup = probe.wallMs >= options.budgetMs && !tool.warmupFills;
     cellResult.planned = useWarmup ? 0 : Math.max(1, Math.min(options.runs, Math.floor(options.budgetMs / probe.wallMs)));
     if (useWarmup) cellResult.runs.push({ ...warmup, warmup: true });
@@ -148,7 +165,7 @@ function runScenario(scenario, tools, method, options) {
     for (const [i, tool] of tools.entries()) {
       const c = cells[i];
       if (c.error || round >= c.planned) continue;
-      const run = runNode(method, tool.args(scenario), { cwd: scenario.dir });
+      const run = runNode(method, tool.args(scenario), { cwd: scenario.dir, executable: tool.executable });
       c.runs.push(run);
       line.push(`${tool.id} ${run.wallMs.toFixed(0)}${(tool.okStatus ?? [0]).includes(run.status) ? '' : ` (exit ${run.status}!)`}`);
     }
@@ -168,7 +185,7 @@ async function main() {
   const tools = options.tools ? available.filter((t) => options.tools.includes(t.id)) : available;
   if (options.tools) {
     const unknown = options.tools.filter((id) => !available.some((t) => t.id === id) && !unavailable.some((u) => u.id === id));
-    if (unknown.length > 0) throw new Error(`unknown tools: ${unknown.join(', ')} (node,floor,bare,cold,serial,cached,mdl)`);
+    if (unknown.length > 0) throw new Error(`unknown tools: ${unknown.join(', ')} (node,floor,grep,bare,cold,check,serial,cached,mdl)`);
   }
   for (const { id, reason } of unavailable) progress(`left out: ${id} (${reason})`);
   const method = measurementMethod();
@@ -210,13 +227,18 @@ async function main() {
       scenario.dir = path.join(workDir, scenario.id);
       scenario.cacheDir = path.join(workDir, `${scenario.id}-cache`);
       progress(`[${scenario.label}] generating (seed ${options.seed})`);
-      const written = scenario.kind === 'corpus'
-        ? writeCorpus(scenario.dir, { files: scenario.files, seed: options.seed })
+      const written = scenario.kind === 'corpus' ? writeCorpus(scenario.dir, { files: scenario.files, seed: options.seed })
+        : scenario.kind === 'docs' ? writeDocsCorpus(scenario.dir, { files: scenario.files, seed: options.seed })
+        : scenario.kind === 'nm' ? copyMarkdownTree(path.join(root, 'node_modules'), scenario.dir)
         : writeBigFile(scenario.dir, { bytes: scenario.nominalBytes, seed: options.seed });
+      if (scenario.kind === 'nm') {
+        scenario.files = written.files.length;
+        scenario.label = `node_modules *.md (${scenario.files.toLocaleString('en-US')} files)`;
+      }
       // markdownlint-cli2's default rules, named explicitly so no other configuration is picked up.
       writeFileSync(path.join(scenario.dir, '.markdownlint-cli2.jsonc'), '{ "config": { "default": true } }\n');
       scenario.bytes = written.bytes;
-      scenario.paths = scenario.kind === 'corpus' && scenario.files > 1 ? ['.'] : [written.files[0]];
+      scenario.paths = scenario.kind !== 'file' && scenario.files > 1 ? ['.'] : [written.files[0]];
       const cells = runScenario(scenario, tools, method, options);
       results.scenarios.push({
         id: scenario.id, label: scenario.label, kind: scenario.kind, files: scenario.files, bytes: scenario.bytes, paths: scenario.paths, tools: cells,
@@ -229,7 +251,10 @@ async function main() {
     else rmSync(workDir, { recursive: true, force: true });
   }
   results.machine.loadAverageAfter = os.loadavg().map((n) => Number(n.toFixed(2)));
+  results.beforeFile = options.before ? path.relative(root, options.before) : null;
+  if (options.before) results.before = JSON.parse(readFileSync(options.before, 'utf8'));
   results.targets = evaluateTargets(results);
+  delete results.before;
 
   const m = results.machine;
   console.log(`shipready ${shipready.version} (${results.git.commit?.slice(0, 10) ?? 'no git'}${results.git.dirty ? ', uncommitted changes' : ''}) · ` +

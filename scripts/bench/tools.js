@@ -73,6 +73,8 @@ export function markdownlintVersion() {
  * @property {(scenario: Scenario) => string[]} args node arguments of one run
  * @property {readonly number[]} [okStatus] exit codes that mean the run did its work (default: 0)
  * @property {boolean} [warmupFills] the warm-up run fills a cache, so it is never a timed sample
+ * @property {string} [executable] the program to run instead of node (its arguments are `args`)
+ * @property {(scenario: Scenario) => boolean} [when] run the tool only in the scenarios this accepts
  */
 
 /**
@@ -92,6 +94,13 @@ export function defineTools(shipready) {
     { id: 'cold', label: 'shipready cold', concurrency: defaultConcurrency, args: (s) => cli(s, ...uncached) },
   ];
   const unavailable = [];
+  // The lines a cheap scan would look at: checkbox-like list starts and status emoji (a lower bound for any scan).
+  tools.push({
+    id: 'grep', label: 'grep -rlE (candidates)', concurrency: null, executable: 'grep', okStatus: [0, 1], // 1: no line matched
+    args: (s) => ['-rlE', '--include=*.md', '^\\s*([-*+]|[0-9]+[.)])\\s+\\[.?\\]|✅|❌', ...s.paths],
+  });
+  // The pre-commit case: one file's gate.
+  tools.push({ id: 'check', label: 'shipready check', concurrency: null, okStatus: [0, 1], when: (s) => s.files === 1, args: (s) => [shipready.bin, 'check', '--no-config', ...s.paths] });
   if (flags.concurrency) {
     tools.push({ id: 'serial', label: 'shipready --concurrency off', concurrency: 'off', args: (s) => cli(s, '--concurrency', 'off', ...uncached) });
   } else {
@@ -121,7 +130,7 @@ export function defineTools(shipready) {
  * @param {Scenario} scenario
  */
 export function describeCommand(tool, scenario) {
-  return ['node', ...tool.args(scenario)]
+  return [tool.executable ?? 'node', ...tool.args(scenario)]
     .map((arg) => (arg === scenario.cacheDir ? '<cache>' : arg.startsWith(root) ? path.relative(root, arg) : arg))
     .join(' ');
 }
