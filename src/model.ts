@@ -25,6 +25,15 @@ export const PRIORITIES = ['critical', 'high', 'medium', 'low', 'none'] as const
 /** The `--fail-on` level: a priority, where `none` disables priority-based blocking (SPEC.md §5). */
 export type FailOn = Priority;
 
+/**
+ * Whether `priority` blocks by rank at the `failOn` level: true when it
+ * ranks at or above `failOn`; never when `failOn` is `none`, which turns
+ * priority-based blocking off (docs/rules.md, "Blocking").
+ */
+export function atOrAbove(priority: Priority, failOn: FailOn): boolean {
+  return failOn !== 'none' && PRIORITIES.indexOf(priority) <= PRIORITIES.indexOf(failOn);
+}
+
 /** How an item was written (SPEC.md §1.1). */
 export type ItemKind = 'task' | 'heading' | 'marker';
 
