@@ -29,7 +29,7 @@ const MIN_TITLE = 12;
 
 /**
  * `list --format text` (the default): one item per line,
- * `status  priority  path:line  title  effort` (issue 3), aligned by display
+ * `status  priority  path:line  title  effort`, aligned by display
  * width. cli-table3 lays out the status, priority and location columns; the
  * title and its effort form the last cell, the title padded by string-width
  * so that the effort column lines up even for emoji that cli-table3's older
@@ -103,7 +103,7 @@ export const renderListText: ListRenderer = ({ report, groups, options }) => {
 
 /**
  * `list --format json`: one JSON document, `{schemaVersion, count, items}`,
- * each item as in the report (SPEC.md §8) with its file's `path` first, in
+ * each item as in the report (schema/report.schema.json) with its file's `path` first, in
  * listed order (groups flattened).
  */
 export const renderListJson: ListRenderer = ({ groups }) => {

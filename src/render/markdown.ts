@@ -14,7 +14,7 @@ import type { RenderContext, Renderer } from './types.js';
 
 /**
  * `--format markdown`: a summary a team commits, pastes into a pull request
- * or appends to `$GITHUB_STEP_SUMMARY` (issue 3). Built as an mdast tree and
+ * or appends to `$GITHUB_STEP_SUMMARY`. Built as an mdast tree and
  * serialised with mdast-util-to-markdown and GFM tables, never by string
  * concatenation, so text from files is escaped where markdown needs it.
  *

@@ -24,9 +24,8 @@ const LABEL_FIRST = 36;
 const GAP = 2;
 
 /**
- * `--format table` (the default): the terminal report of SPEC.md §10 and
- * issue 3 — a verdict line; overall and per-priority (or, with `by:
- * 'section'`, per-section) progress with bars, percentages, remaining effort
+ * `--format table` (the default): the terminal report — the verdict
+ * sentence; overall and per-priority (or, with `by: 'section'`, per-section) progress with bars, percentages, remaining effort
  * and unestimated counts; a per-file table when there are several files; the
  * open blocking items as `path:line  title`; stale claims with what the file
  * says and what was counted.

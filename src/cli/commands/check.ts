@@ -17,7 +17,7 @@ interface CheckOptions extends CommonOptions, GateFlags {
 
 /**
  * `shipready check [paths…]`: the gate for CI and pre-commit hooks
- * (SPEC.md §5, §8, §10). Exit 0 when ready, 1 when not ready or a policy
+ * (docs/rules.md, "Blocking"). Exit 0 when ready, 1 when not ready or a policy
  * failed (0 with `--warn-only`), 2 on usage, configuration or I/O errors.
  * Given file names (as hooks pass them), only those files are checked.
  */

@@ -98,7 +98,7 @@ function summaryLine(result: FixResult, dryRun: boolean): string {
   return written === files ? `Rewrote ${what} in ${plural(files, 'file')}.` : `Rewrote ${plural(written, 'file')} of ${files}; see the warnings below.`;
 }
 
-/** 2 when a file could not be read or written, else 1 for `--check` with changes, else 0 (SPEC.md §8). */
+/** 2 when a file could not be read or written, else 1 for `--check` with changes, else 0. */
 function exitCode(result: FixResult, check: boolean): ExitCode {
   const errors = result.files.some((file, index) =>
     [...(result.report.files[index]?.diagnostics ?? []), ...file.diagnostics].some((d) => d.severity === 'error'),

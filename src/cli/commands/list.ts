@@ -48,7 +48,7 @@ function asArgParser<T>(parse: (value: string) => T): (value: string) => T {
 
 /**
  * `shipready list [paths…]`: the items themselves, one per line, filtered,
- * sorted and grouped (SPEC.md §10, issue 3). Exit 0, or 2 when a file could
+ * sorted and grouped. Exit 0, or 2 when a file could
  * not be read.
  */
 export function registerList(program: Command, ctx: RunContext, done: (code: ExitCode) => void): void {

@@ -11,7 +11,7 @@ import { runWatch } from './watch.js';
 
 /**
  * `shipready [report] [paths…]`, the default command: the readiness report.
- * Exit 0, or 2 when a file could not be read (SPEC.md §8).
+ * Exit 0, or 2 when a file could not be read.
  */
 export function registerReport(program: Command, ctx: RunContext, done: (code: ExitCode) => void): void {
   const command = program
