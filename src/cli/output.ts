@@ -1,8 +1,8 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic, Severity } from '../model.js';
+import type { Diagnostic } from '../model.js';
+import { diagnosticShown, formatDiagnostic, type Verbosity } from '../render/diagnostics.js';
 import type { RenderOutput } from '../render/index.js';
-import { sanitizeText } from '../text/sanitize.js';
 import type { RunContext } from './context.js';
 
 /**
@@ -25,29 +25,6 @@ export async function writeOutput(ctx: RunContext, output: RenderOutput, file: s
   }
 }
 
-/**
- * How many diagnostics a run shows on stderr. Errors always show; warnings
- * unless `quiet`; infos (a repaired encoding) only at `verbose`.
- */
-export type Verbosity = 'quiet' | 'normal' | 'verbose';
-
-/** The verbosity of `--quiet` and `--verbose`; `quiet` wins, and `verbose` is the default of commands without `--verbose`. */
-export function verbosityOf(options: { quiet?: boolean; verbose?: boolean }, fallback: Verbosity = 'normal'): Verbosity {
-  if (options.quiet) return 'quiet';
-  return options.verbose ? 'verbose' : fallback;
-}
-
-const SHOWN: Record<Verbosity, ReadonlySet<Severity>> = {
-  quiet: new Set(['error']),
-  normal: new Set(['error', 'warning']),
-  verbose: new Set(['error', 'warning', 'info']),
-};
-
-/** Whether a diagnostic of `severity` shows at `verbosity`. */
-export function diagnosticShown(severity: Severity, verbosity: Verbosity): boolean {
-  return SHOWN[verbosity].has(severity);
-}
-
 /** The diagnostics of one file, as the printer takes them. */
 export interface FileDiagnostics {
   /** Relative to the working directory, `/` separators. */
@@ -62,11 +39,4 @@ export function printDiagnostics(ctx: RunContext, files: Iterable<FileDiagnostic
       if (diagnosticShown(diagnostic.severity, verbosity)) ctx.stderr.write(`${formatDiagnostic(file.path, diagnostic)}\n`);
     }
   }
-}
-
-/** `path:line: severity message` (line omitted when it concerns the whole file). */
-export function formatDiagnostic(filePath: string, diagnostic: Diagnostic): string {
-  // Sanitised like every path on a terminal: a file name with a newline must not start a line (`::error::…` in CI).
-  const where = diagnostic.line === null ? sanitizeText(filePath) : `${sanitizeText(filePath)}:${diagnostic.line}`;
-  return `${where}: ${diagnostic.severity} ${sanitizeText(diagnostic.message)}`;
 }

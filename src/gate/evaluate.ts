@@ -1,36 +1,8 @@
-import type { Report, Totals } from '../model.js';
-import { type Findings, findingsOf } from './findings.js';
+import type { Findings, GateCheck, GateVerdict, Report, Totals } from '../model.js';
+import { findingsOf } from './findings.js';
 import { DEFAULT_GATE_POLICY, type GatePolicy, THRESHOLD_SCOPES, type ThresholdScope } from './policy.js';
 
-/** The rule a gate check applies. */
-export type GateRule = 'blocking' | 'min-percent' | 'max-open' | 'stale-claims';
-
-/**
- * One rule applied to one scope, passed or failed. Data only: what a check
- * is called and what it says is the renderers' wording (render/verdict.ts).
- */
-export interface GateCheck {
-  rule: GateRule;
-  /** The scope of a threshold; null for `blocking` and `stale-claims`. */
-  scope: ThresholdScope | null;
-  passed: boolean;
-  /** What was measured: blocking items, percent done (0–100), open items, stale claims. */
-  actual: number;
-  /** The limit it was held to; null for `blocking` and `stale-claims` (which allow none). */
-  limit: number | null;
-}
-
-/** The verdict of a run: `shipready check`'s policy, or readiness alone for the other commands. */
-export interface GateVerdict {
-  /** True when every check passed. */
-  ready: boolean;
-  /** `--warn-only`: failures are reported, the exit code is 0. */
-  warnOnly: boolean;
-  /** Every check that was made, in a fixed order: blocking, min-percent, max-open, stale claims. */
-  checks: GateCheck[];
-  /** The failed checks, same order. */
-  failures: GateCheck[];
-}
+export type { GateCheck, GateRule, GateVerdict } from '../model.js';
 
 /** What a run's outputs are told besides the report: the verdict and the findings, each computed once. */
 export interface GateOutcome {

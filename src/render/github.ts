@@ -1,5 +1,4 @@
-import type { Diagnostic, Severity } from '../model.js';
-import type { Finding } from '../gate/findings.js';
+import type { Diagnostic, Finding, Severity } from '../model.js';
 import { workflowMessage, workflowProperty } from '../text/sanitize.js';
 import type { Renderer } from './types.js';
 import { checkMessage, findingMessage, findingTitle, verdictSentence } from './verdict.js';

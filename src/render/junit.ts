@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import type { FileReport, Item, Report } from '../model.js';
-import type { GateVerdict } from '../gate/evaluate.js';
+import type { FileReport, GateVerdict, Item, Report } from '../model.js';
 import { printablePath, sanitizeText, xmlSafe } from '../text/sanitize.js';
 import type { Renderer } from './types.js';
 import { checkMessage, checkName, findingTitle } from './verdict.js';

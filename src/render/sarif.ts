@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Report, Severity } from '../model.js';
-import type { Finding, Findings } from '../gate/findings.js';
+import type { Finding, Findings, Report, Severity } from '../model.js';
 import { sanitizeText } from '../text/sanitize.js';
 import type { Renderer } from './types.js';
 import { findingMessage, findingTitle } from './verdict.js';

@@ -1,10 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { ClaimReport, FileReport, Item, Priority, Report, SectionReport, Totals } from '../model.js';
+import type { ClaimReport, FileReport, GateVerdict, Item, Priority, Report, SectionReport, Totals } from '../model.js';
 import { PRIORITIES } from '../model.js';
 import { progressBar } from './bar.js';
 import { blockingItemsByPriority, claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent } from './format.js';
 import { verdictSentence } from './verdict.js';
-import type { GateVerdict } from '../gate/evaluate.js';
 import { type ColumnLayout, layoutColumns, plural, truncate, truncateStart, widest } from './text.js';
 import { sanitizeText } from '../text/sanitize.js';
 import type { Renderer, RenderOptions } from './types.js';

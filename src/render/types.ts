@@ -1,6 +1,4 @@
-import type { GateVerdict } from '../gate/evaluate.js';
-import type { Findings } from '../gate/findings.js';
-import type { Report } from '../model.js';
+import type { Findings, GateVerdict, Report } from '../model.js';
 
 /** What the per-group rows of a report are: one per priority level (default) or one per section. */
 export type Breakdown = 'priority' | 'section';

@@ -1,6 +1,4 @@
-import type { GateCheck, GateVerdict } from '../gate/evaluate.js';
-import type { Finding } from '../gate/findings.js';
-import type { Report, Totals } from '../model.js';
+import type { Finding, GateCheck, GateVerdict, Report, Totals } from '../model.js';
 import { PRIORITIES } from '../model.js';
 import { plural } from '../words.js';
 import { claimText, describeCounted } from './format.js';

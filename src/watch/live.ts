@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import { isDynamicPattern } from 'globby';
 import type { RunContext } from '../cli/context.js';
-import { diagnosticShown, formatDiagnostic } from '../cli/output.js';
+import { diagnosticShown, formatDiagnostic } from '../render/diagnostics.js';
 import { analysisOptions, type Settings, terminalWidth } from '../cli/settings.js';
 import { ShipreadyError } from '../errors.js';
 import { gateOutcome } from '../gate/evaluate.js';

@@ -8,7 +8,8 @@ import { chooseFormat, formats, formatsFor, loadRenderer, outputText, type Rende
 import { checkMessage, verdictSentence } from '../../render/verdict.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
-import { printDiagnostics, verbosityOf, writeOutput } from '../output.js';
+import { verbosityOf } from '../../render/diagnostics.js';
+import { printDiagnostics, writeOutput } from '../output.js';
 import { analysisOptions, resolveSettings } from '../settings.js';
 
 interface CheckOptions extends CommonOptions, GateFlags {

@@ -4,7 +4,8 @@ import { sanitizeText } from '../../text/sanitize.js';
 import type { FileFix, FixResult } from '../../fix/fix.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
-import { printDiagnostics, verbosityOf, writeOutput } from '../output.js';
+import { verbosityOf } from '../../render/diagnostics.js';
+import { printDiagnostics, writeOutput } from '../output.js';
 import { analysisOptions, resolveSettings } from '../settings.js';
 import { plural } from '../../words.js';
 

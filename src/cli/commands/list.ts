@@ -20,7 +20,8 @@ import { listFormats } from '../../render/list.js';
 import { buildReport, hasFileErrors } from '../../pipeline.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
-import { printDiagnostics, verbosityOf, writeOutput } from '../output.js';
+import { verbosityOf } from '../../render/diagnostics.js';
+import { printDiagnostics, writeOutput } from '../output.js';
 import { analysisOptions, resolveSettings } from '../settings.js';
 
 /** The options of `shipready list`, as commander parses them. */

@@ -5,7 +5,8 @@ import { chooseFormat, formats, formatsFor } from '../../render/index.js';
 import { BREAKDOWNS, type Breakdown } from '../../render/types.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
-import { printDiagnostics, verbosityOf, writeOutput } from '../output.js';
+import { verbosityOf } from '../../render/diagnostics.js';
+import { printDiagnostics, writeOutput } from '../output.js';
 import { analysisOptions, resolveSettings } from '../settings.js';
 import { runWatch } from './watch.js';
 
