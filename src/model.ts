@@ -25,6 +25,15 @@ export const PRIORITIES = ['critical', 'high', 'medium', 'low', 'none'] as const
 /** The `--fail-on` level: a priority, where `none` disables priority-based blocking (SPEC.md §5). */
 export type FailOn = Priority;
 
+/**
+ * Whether `priority` blocks by rank at the `failOn` level: true when it
+ * ranks at or above `failOn`; never when `failOn` is `none`, which turns
+ * priority-based blocking off (docs/rules.md, "Blocking").
+ */
+export function atOrAbove(priority: Priority, failOn: FailOn): boolean {
+  return failOn !== 'none' && PRIORITIES.indexOf(priority) <= PRIORITIES.indexOf(failOn);
+}
+
 /** How an item was written (SPEC.md §1.1). */
 export type ItemKind = 'task' | 'heading' | 'marker';
 
@@ -212,3 +221,63 @@ export interface Report {
 
 /** Default report options (SPEC.md §4, §5). */
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = { failOn: 'critical', hoursPerDay: 8 };
+
+/** The rule a gate check applies. */
+export type GateRule = 'blocking' | 'min-percent' | 'max-open' | 'stale-claims';
+
+/**
+ * One rule of the gate applied to one scope, passed or failed. Data only:
+ * what a check is called and what it says is the renderers' wording.
+ */
+export interface GateCheck {
+  rule: GateRule;
+  /** The scope of a threshold (`overall` or a priority level); null for `blocking` and `stale-claims`. */
+  scope: Priority | 'overall' | null;
+  passed: boolean;
+  /** What was measured: blocking items, percent done (0–100), open items, stale claims. */
+  actual: number;
+  /** The limit it was held to; null for `blocking` and `stale-claims` (which allow none). */
+  limit: number | null;
+}
+
+/** The verdict of a run: `shipready check`'s policy, or readiness alone for the other commands. */
+export interface GateVerdict {
+  /** True when every check passed. */
+  ready: boolean;
+  /** `--warn-only`: failures are reported, the exit code is 0. */
+  warnOnly: boolean;
+  /** Every check that was made, in a fixed order: blocking, min-percent, max-open, stale claims. */
+  checks: GateCheck[];
+  /** The failed checks, same order. */
+  failures: GateCheck[];
+}
+
+/**
+ * What a CI output points at in a file: an open blocking item (an error) or
+ * a stale claim (a warning). Data only; its wording is the renderers'.
+ */
+export interface Finding {
+  kind: 'blocking' | 'stale-claim';
+  /** Relative to the working directory, `/` separators. */
+  path: string;
+  /** 1-based line and column of the start. */
+  line: number;
+  column: number;
+  /** 1-based end line and the column just past the end, when known (claims). */
+  endLine: number | null;
+  endColumn: number | null;
+  /** Blocking findings: true when the item blocks only by its blocking marker, not by its priority. */
+  byMarker: boolean;
+  /** The item, for blocking findings. */
+  item: Item | null;
+  /** The claim, for stale-claim findings. */
+  claim: ClaimReport | null;
+}
+
+/** The findings of a report, each list in file then line order. */
+export interface Findings {
+  /** Open blocking items (docs/rules.md, "Blocking"). */
+  blocking: Finding[];
+  /** Claims known to be stale, not the unverifiable ones (docs/rules.md, "Claims"). */
+  stale: Finding[];
+}

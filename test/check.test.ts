@@ -314,8 +314,10 @@ describe('GitHub Actions', () => {
 
   it('appends the markdown report to $GITHUB_STEP_SUMMARY', async () => {
     const dir = project({ 'TODO.md': RELEASE, 'summary.md': '## Earlier step\n' });
-    const markdown = await runCli(['report', 'TODO.md', '--format', 'markdown'], { cwd: dir });
-    expect(markdown.code).toBe(0);
+    // The same run as --format markdown: the report with the gate's verdict.
+    const markdown = await runCli(['check', 'TODO.md', '--min-percent', 'high=100', '--format', 'markdown'], { cwd: dir });
+    expect(markdown.code).toBe(1);
+    expect(markdown.stdout).toContain('🔴 **NOT READY** — 1 blocking item open (critical); high 50% done (1/2), below the minimum of 100%\n');
     const result = await runCli(['check', 'TODO.md', '--min-percent', 'high=100'], {
       cwd: dir,
       env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md') },

@@ -14,7 +14,7 @@ import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
-import { escapeData, escapeProperty } from '../src/render/github.js';
+import { escapeData, escapeProperty } from '../src/text/sanitize.js';
 import { FORMAT_NAMES } from '../src/render/index.js';
 import { ROOT, runCli, spawnCli } from './helpers.js';
 

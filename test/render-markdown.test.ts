@@ -5,7 +5,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
+import { gateOutcome } from '../src/gate/evaluate.js';
 import { renderMarkdown } from '../src/render/markdown.js';
+import { outputText, type RenderOptions } from '../src/render/index.js';
 import { expectGolden, runCli, SEEDS, SEEDS_DIR } from './helpers.js';
 
 /**
@@ -92,10 +94,13 @@ describe('markdown summary of the five seeds, read back as GFM', () => {
   });
 });
 
+/** The markdown of a report as `report` renders it: the default verdict, the report's findings. */
+const markdownOf = (json: Report, options: RenderOptions): string => outputText(renderMarkdown({ report: json, ...gateOutcome(json), options }));
+
 describe('renderMarkdown as a function (for `fix` summary blocks)', () => {
   it('nests under a given heading depth and links relative to the file it is embedded in', async () => {
     const json = await report(['fixtures/seeds/002_815a210c10cbfa6a.md']);
-    const text = renderMarkdown(json, { color: false, width: 80, unicode: true, headingDepth: 3, linkBase: 'fixtures/seeds' });
+    const text = markdownOf(json, { color: false, width: 80, unicode: true, headingDepth: 3, linkBase: 'fixtures/seeds' });
     const tree = parse(text);
     expect(nodes<Heading>(tree, 'heading').map((h) => h.depth)).toEqual([3, 4, 4, 4, 4]);
     const urls = nodes<Link>(tree, 'link').map((link) => link.url);
@@ -109,7 +114,7 @@ describe('renderMarkdown as a function (for `fix` summary blocks)', () => {
     item.title = 'Fix a|b *not emphasis* [not a link](x) <b>html</b> `code`';
     const claim = json.files[0]!.claims.find((c) => c.stale)!;
     claim.text = '7/10 | incomplete `x`';
-    const tree = parse(renderMarkdown(json, { color: false, width: 80, unicode: true }));
+    const tree = parse(markdownOf(json, { color: false, width: 80, unicode: true }));
     const link = nodes<Link>(tree, 'link').find((l) => l.url.endsWith(`#L${item.line}`) && !plain(l).includes(':'))!;
     expect(plain(link)).toBe(item.title);
     const cells = nodes<Table>(tree, 'table').at(-1)!.children.map((row) => row.children.length);
@@ -121,6 +126,6 @@ describe('renderMarkdown as a function (for `fix` summary blocks)', () => {
   it('is pure: the same report renders the same text', async () => {
     const json = await report(['fixtures/seeds']);
     const options = { color: false, width: 80, unicode: true };
-    expect(renderMarkdown(json, options)).toBe(renderMarkdown(structuredClone(json), options));
+    expect(markdownOf(json, options)).toBe(markdownOf(structuredClone(json), options));
   });
 });

@@ -8,6 +8,7 @@ import { FORMAT_NAMES } from '../src/render/index.js';
 import { LIST_FORMAT_NAMES } from '../src/render/list.js';
 import { formatEffortRange, describeRemainingEffort } from '../src/render/format.js';
 import { progressBar } from '../src/render/bar.js';
+import { gateOutcome } from '../src/gate/evaluate.js';
 import { renderTable } from '../src/render/table.js';
 import { layoutColumns, truncate, truncateStart } from '../src/render/text.js';
 import { expectGolden, ROOT, runCli, SEEDS, SEEDS_DIR } from './helpers.js';
@@ -99,7 +100,7 @@ describe('table layout on the five seeds', () => {
 
   it('says READY with what is still open when nothing blocks', async () => {
     const { stdout } = await runCli(['--no-config', 'fixtures/seeds/004_2f307842d6d35cc9.md'], { columns: 80 });
-    expect(stdout.split('\n')[0]).toBe('READY — no blocking items, 4 open below critical');
+    expect(stdout.split('\n')[0]).toBe('READY — no blocking items (4 open)');
     expect(stdout).not.toContain('Blocking items');
     expect(stdout).toContain('Remaining effort: 96–128 h (12–16 d at 8 h/day)');
   });
@@ -206,7 +207,8 @@ describe('format helpers', () => {
   it('renders the same report the same way (pure)', async () => {
     const report = await jsonReport(['fixtures/seeds']);
     const options = { color: false, width: 80, unicode: true };
-    expect(renderTable(report, options)).toBe(renderTable(structuredClone(report), options));
+    const render = (json: Report): unknown => renderTable({ report: json, ...gateOutcome(json), options });
+    expect(render(report)).toBe(render(structuredClone(report)));
   });
 });
 

@@ -1,5 +1,4 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import stripAnsi from 'strip-ansi';
 
 /**
  * Plain-text helpers shared by the extractors: mdast → text, and the
@@ -7,18 +6,7 @@ import stripAnsi from 'strip-ansi';
  * (SPEC.md §1 `title`, §10 last paragraph).
  */
 
-// C0 controls (but tab, newline, vertical tab, form feed and carriage return, which
-// separate words and become spaces below), DEL and C1 controls.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
-
-/**
- * Removes whole terminal escape sequences (CSI, OSC with BEL or ST
- * terminator — via strip-ansi) and then any remaining control character, and
- * collapses whitespace to single spaces. Returns a one-line string.
- */
-export function sanitizeText(text: string): string {
-  return stripAnsi(text).replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
-}
+export { sanitizeText } from '../text/sanitize.js';
 
 /**
  * The text of an mdast node as a reader sees it: text and inline code values,

@@ -5,6 +5,7 @@
  */
 import { Chalk } from 'chalk';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { escapeControls } from '../text/sanitize.js';
 
 /** Options of {@link unifiedDiff}. */
 export interface DiffOptions {
@@ -18,8 +19,6 @@ export interface DiffOptions {
 }
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-// C0 controls but tab, LF and CR; DEL; C1 controls.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /**
  * The unified diff between two versions of a UTF-8 file, '' when they are
@@ -33,9 +32,7 @@ export function unifiedDiff(filePath: string, before: Uint8Array, after: Uint8Ar
     context: 3,
     headerOptions: FILE_HEADERS_ONLY,
   });
-  if (options.terminal) {
-    patch = patch.replace(CONTROL, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  }
+  if (options.terminal) patch = escapeControls(patch);
   if (!options.color) return patch;
   const c = new Chalk({ level: 1 });
   return patch

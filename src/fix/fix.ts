@@ -17,7 +17,8 @@ import { type LoadedDocument, loadDocument } from '../load/load.js';
 import type { Diagnostic, Report, ReportOptions } from '../model.js';
 import { parseMarkdown } from '../parse/parse.js';
 import { type AnalyzeOptions, analyze, reportFromDocuments } from '../pipeline.js';
-import { loadRenderer, type Renderer } from '../render/index.js';
+import { gateOutcome } from '../gate/evaluate.js';
+import { loadRenderer, outputText, type Renderer } from '../render/index.js';
 import { editBytes, sameBytes, type TextEdit, unwritableReason } from './bytes.js';
 import { type ClaimFix, planClaimFixes } from './claims.js';
 import { findSummaryBlocks, type SummaryBlock, summaryContent, summaryEdit } from './summary.js';
@@ -254,9 +255,10 @@ function regenerateSummaries(
           return target ? target.decoded(display) : { ...loaded.get(absolute)!, path: display };
         });
         const sorted = documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        const rendered = renderMarkdown(reportFromDocuments(sorted, options.report, options.vocabulary), {
-          color: false, width: 80, unicode: true, headingDepth: state.block.headingDepth, linkBase: '',
-        });
+        const report = reportFromDocuments(sorted, options.report, options.vocabulary);
+        const rendered = outputText(renderMarkdown({
+          report, ...gateOutcome(report), options: { color: false, width: 80, unicode: true, headingDepth: state.block.headingDepth, linkBase: '' },
+        }));
         const content = summaryContent(rendered, state.block.eol);
         if (content !== state.content) {
           state.content = content;

@@ -100,15 +100,4 @@ export function displayPath(absolute: string, cwd: string): string {
   return relative.split(path.sep).join('/');
 }
 
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/g;
-
-/**
- * A reported path for formats that print it as text on a line of their own
- * (JUnit XML, GitHub workflow commands): control characters — a newline,
- * ESC, a tab — written as `%0A`, `%1B`, `%09`, so that a crafted file name
- * can neither start a line (`\n::error::…` is a workflow command in a CI
- * log) nor reach a terminal raw. Any other path comes back unchanged.
- */
-export function printablePath(displayed: string): string {
-  return displayed.replace(CONTROL_CHARACTER, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
+export { printablePath } from '../text/sanitize.js';

@@ -1,7 +1,6 @@
 import type { ClaimNumbers, ClaimReport, Effort, EffortTotals, FileReport, Item, Report } from '../model.js';
 import { PRIORITIES } from '../model.js';
-import { plural } from '../words.js';
-import { sanitizeText } from '../extract/text.js';
+import { sanitizeText } from '../text/sanitize.js';
 
 /**
  * Number formats shared by every human-readable renderer (table, markdown,
@@ -85,24 +84,6 @@ export function describeCounted(counted: ClaimNumbers | null): string {
   if (counted.donePercent !== undefined) parts.push(`${formatPercent(counted.donePercent)} done`);
   if (counted.openPercent !== undefined) parts.push(`${formatPercent(counted.openPercent)} open`);
   return parts.join(', ');
-}
-
-/**
- * What the verdict says after `READY —` / `NOT READY —` (issue 3), the same in
- * every format: `24 blocking items open (critical)`, naming the levels that
- * hold blocking items; when ready, why (`no blocking items, 4 open below
- * critical`, `all 7 items done`).
- */
-export function verdictNote(report: Report): string {
-  const { totals, options } = report;
-  if (!report.ready) {
-    const levels = PRIORITIES.filter((level) => report.byPriority[level].blocking > 0).join(', ');
-    return `${plural(totals.blocking, 'blocking item')} open (${levels})`;
-  }
-  if (totals.items === 0) return 'no open items found';
-  if (totals.open === 0) return `all ${plural(totals.items, 'item')} done`;
-  if (options.failOn === 'none') return `nothing blocks (fail-on none), ${totals.open} open`;
-  return `no blocking items, ${totals.open} open below ${options.failOn}`;
 }
 
 /**

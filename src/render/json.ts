@@ -2,13 +2,14 @@ import type { Report } from '../model.js';
 import type { Renderer } from './types.js';
 
 /**
- * `--format json`: exactly one JSON document (SPEC.md §8), two-space indent,
- * keys in the model's fixed order, a trailing newline.
+ * `--format json`: exactly one JSON document (the schema in
+ * schema/report.schema.json), two-space indent, keys in the model's fixed
+ * order, a trailing newline; as chunks, see {@link renderJsonChunks}.
  */
-export const renderJson: Renderer = (report) => renderJsonChunks(report).join('');
+export const renderJson: Renderer = ({ report }) => renderJsonChunks(report);
 
 /**
- * The same document as {@link renderJson}, as chunks (the head, then one per
+ * The document of {@link renderJson} as chunks (the head, then one per
  * file) whose concatenation is `JSON.stringify(report, null, 2) + '\n'`: a
  * report of 10,000 checklists is more text than one JavaScript string may
  * hold (V8's limit is about 512 MB), so the CLI writes the chunks one by one.

@@ -1,29 +1,23 @@
 import { createRequire } from 'node:module';
-import type { FileReport, Item, Report } from '../model.js';
-import type { GateVerdict } from '../gate/evaluate.js';
-import { blockingFindings } from '../gate/findings.js';
-import { sanitizeText } from '../extract/text.js';
-import { printablePath } from '../load/discover.js';
+import type { FileReport, GateVerdict, Item, Report } from '../model.js';
+import { printablePath, sanitizeText, xmlSafe } from '../text/sanitize.js';
 import type { Renderer } from './types.js';
+import { checkMessage, checkName, findingTitle } from './verdict.js';
 
 /**
  * `--format junit`: JUnit XML as GitLab, Jenkins and Azure Pipelines read it.
  * One `<testsuite>` per file and one `<testcase>` per item: done items pass,
  * open blocking items fail (`<failure>`), other open items and cancelled
  * items are `<skipped>` (not done, not failing). A file that could not be read
- * is an `<error>`. Times are 0: nothing is timed, and output is deterministic.
+ * is an `<error>`. When the run is a gate (`shipready check`), a last
+ * `shipready check` suite holds one test case per gate check. Times are 0:
+ * nothing is timed, and output is deterministic.
  */
-export const renderJunit: Renderer = (report) => junitXml(report);
-
-/**
- * The JUnit XML of {@link renderJunit}; with a gate verdict (from `shipready
- * check`), a last `shipready check` suite holds one test case per gate check.
- */
-export function junitXml(report: Report, verdict?: GateVerdict): string {
+export const renderJunit: Renderer = ({ report, verdict, findings, options }) => {
   const blockingTitles = new Map<Item, string>();
-  for (const finding of blockingFindings(report)) if (finding.item) blockingTitles.set(finding.item, finding.title);
+  for (const finding of findings.blocking) if (finding.item) blockingTitles.set(finding.item, findingTitle(finding));
   const suites = report.files.map((file) => fileSuite(file, blockingTitles));
-  if (verdict) suites.push(gateSuite(verdict));
+  if (options.gate) suites.push(gateSuite(report, verdict));
   const sum = (key: keyof SuiteCounts): number => suites.reduce((n, suite) => n + suite.counts[key], 0);
   const document = {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
@@ -38,7 +32,7 @@ export function junitXml(report: Report, verdict?: GateVerdict): string {
     },
   };
   return `${xmlBuilder().build(document)}`;
-}
+};
 
 type XmlBuilder = { build(document: unknown): string };
 let builder: XmlBuilder | undefined;
@@ -103,16 +97,17 @@ function fileSuite(file: FileReport, blockingTitles: ReadonlyMap<Item, string>):
   return { counts, node: suiteNode(filePath, counts, cases) };
 }
 
-function gateSuite(verdict: GateVerdict): Suite {
+function gateSuite(report: Report, verdict: GateVerdict): Suite {
   const counts: SuiteCounts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   const cases = verdict.checks.map((check) => {
     counts.tests++;
-    const node: Record<string, unknown> = { '@_name': xmlSafe(check.name), '@_classname': 'shipready.check', '@_time': 0 };
+    const message = xmlSafe(checkMessage(check, report));
+    const node: Record<string, unknown> = { '@_name': xmlSafe(checkName(check)), '@_classname': 'shipready.check', '@_time': 0 };
     if (!check.passed) {
       counts.failures++;
-      node.failure = { '@_message': xmlSafe(check.message), '@_type': check.rule };
+      node.failure = { '@_message': message, '@_type': check.rule };
     } else {
-      node['system-out'] = xmlSafe(check.message);
+      node['system-out'] = message;
     }
     return node;
   });
@@ -133,9 +128,4 @@ function suiteNode(name: string, counts: SuiteCounts, cases: Record<string, unkn
 
 function testcase(name: string, classname: string, file: string, line: number): Record<string, unknown> {
   return { '@_name': xmlSafe(name), '@_classname': classname, '@_file': xmlSafe(file), '@_line': line, '@_time': 0 };
-}
-
-/** Drops what XML 1.0 cannot carry at all (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
-function xmlSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
 }

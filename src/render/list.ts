@@ -4,19 +4,24 @@ import type { Status } from '../model.js';
 import { formatItemEffort } from './format.js';
 import { PRIORITY_COLOUR } from './table.js';
 import { type ColumnLayout, displayWidth, layoutColumns, truncate, truncateStart, widest } from './text.js';
-import { sanitizeText } from '../extract/text.js';
-import type { RenderOptions } from './types.js';
+import { sanitizeText } from '../text/sanitize.js';
+import { defineFormat, type FormatEntry, type RenderContext, type Renderer, type RenderOptions } from './types.js';
 
-/** What the list renderers are given besides the groups: the report's render options and its day length. */
+/** The render options of `list`: the report's, and the `--group-by` key. */
 export interface ListRenderOptions extends RenderOptions {
-  /** Hours in one day of effort, for `2–3 d` (SPEC.md §4). */
-  hoursPerDay: number;
   /** The `--group-by` key, if any: its column is left out of the lines, the group heading says it. */
   groupBy?: GroupKey;
 }
 
+/** The render context of `list`: the common one (report, verdict, findings), and the items to show. */
+export interface ListRenderContext extends RenderContext {
+  /** The filtered items, sorted and grouped (list/). */
+  groups: readonly ItemGroup[];
+  options: ListRenderOptions;
+}
+
 /** A list renderer turns filtered, sorted, grouped items into the text of one `list --format`. Pure. */
-export type ListRenderer = (groups: readonly ItemGroup[], options: ListRenderOptions) => string;
+export type ListRenderer = Renderer<ListRenderContext>;
 
 const GAP = 2;
 /** Titles keep at least this many columns, even when paths are long. */
@@ -24,7 +29,7 @@ const MIN_TITLE = 12;
 
 /**
  * `list --format text` (the default): one item per line,
- * `status  priority  path:line  title  effort` (issue 3), aligned by display
+ * `status  priority  path:line  title  effort`, aligned by display
  * width. cli-table3 lays out the status, priority and location columns; the
  * title and its effort form the last cell, the title padded by string-width
  * so that the effort column lines up even for emoji that cli-table3's older
@@ -37,7 +42,7 @@ const MIN_TITLE = 12;
  * `label (count)` line and their items are indented. Text from files is
  * sanitised.
  */
-export const renderListText: ListRenderer = (groups, options) => {
+export const renderListText: ListRenderer = ({ report, groups, options }) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const items = groups.flatMap((group) => group.items);
   if (items.length === 0) return '';
@@ -46,7 +51,7 @@ export const renderListText: ListRenderer = (groups, options) => {
 
   const locations = items.map((item) => `${sanitizeText(item.path)}:${item.line}`);
   const titles = items.map((item) => sanitizeText(item.title));
-  const efforts = items.map((item) => formatItemEffort(item.effort, options.hoursPerDay));
+  const efforts = items.map((item) => formatItemEffort(item.effort, report.options.hoursPerDay));
   const showStatus = options.groupBy !== 'status';
   const showPriority = options.groupBy !== 'priority';
   const statusWidth = showStatus ? widest(items.map((item) => item.status)) : 0;
@@ -98,28 +103,29 @@ export const renderListText: ListRenderer = (groups, options) => {
 
 /**
  * `list --format json`: one JSON document, `{schemaVersion, count, items}`,
- * each item as in the report (SPEC.md §8) with its file's `path` first, in
+ * each item as in the report (schema/report.schema.json) with its file's `path` first, in
  * listed order (groups flattened).
  */
-export const renderListJson: ListRenderer = (groups) => {
+export const renderListJson: ListRenderer = ({ groups }) => {
   const items: ListedItem[] = groups.flatMap((group) => group.items.map(({ path, ...item }) => ({ path, ...item })));
   return `${JSON.stringify({ schemaVersion: 1, count: items.length, items }, null, 2)}\n`;
 };
 
 /**
- * Every `list --format`, by name. The option's choices and help come from
- * these keys (STYLE.md "renderers registered in one map").
+ * Every `list --format`, by name, with its traits: the registry of
+ * render/index.ts, for the list's own context. The option's choices, help
+ * and default come from here.
  */
-export const listRenderers = {
-  text: renderListText,
-  json: renderListJson,
-} satisfies Record<string, ListRenderer>;
+export const listFormats = {
+  text: defineFormat<ListRenderContext>(async () => renderListText, { commands: ['list'], defaultFor: ['list'], color: true, human: true }),
+  json: defineFormat<ListRenderContext>(async () => renderListJson, { commands: ['list'] }),
+} satisfies Record<string, FormatEntry<ListRenderContext>>;
 
 /** A `list --format` name. */
-export type ListFormatName = keyof typeof listRenderers;
+export type ListFormatName = keyof typeof listFormats;
 
 /** The `list --format` names, in help order. */
-export const LIST_FORMAT_NAMES = Object.keys(listRenderers) as ListFormatName[];
+export const LIST_FORMAT_NAMES = Object.keys(listFormats) as ListFormatName[];
 
 const STATUS_COLOUR: Record<Status, (c: ChalkInstance) => (s: string) => string> = {
   todo: () => (s) => s,

@@ -2,17 +2,18 @@ import path from 'node:path';
 import type { AlignType, BlockContent, Heading, List, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { type Options as ToMarkdownOptions, toMarkdown } from 'mdast-util-to-markdown';
-import type { FileReport, Item, Priority, Report, Totals } from '../model.js';
+import type { FileReport, GateVerdict, Item, Priority, Report, Totals } from '../model.js';
 import { PRIORITIES } from '../model.js';
 import { sectionsWithItems } from './table.js';
-import { blockingItemsByPriority, claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent, verdictNote } from './format.js';
+import { blockingItemsByPriority, claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent } from './format.js';
+import { verdictHead, verdictReason } from './verdict.js';
 import { displayWidth, plural } from './text.js';
-import { sanitizeText } from '../extract/text.js';
-import type { Renderer, RenderOptions } from './types.js';
+import { sanitizeText } from '../text/sanitize.js';
+import type { RenderContext, Renderer } from './types.js';
 
 /**
  * `--format markdown`: a summary a team commits, pastes into a pull request
- * or appends to `$GITHUB_STEP_SUMMARY` (issue 3). Built as an mdast tree and
+ * or appends to `$GITHUB_STEP_SUMMARY`. Built as an mdast tree and
  * serialised with mdast-util-to-markdown and GFM tables, never by string
  * concatenation, so text from files is escaped where markdown needs it.
  *
@@ -22,7 +23,7 @@ import type { Renderer, RenderOptions } from './types.js';
  * links, remaining effort, stale claims and diagnostics. Pure; `fix` calls it
  * for a single file's report with `headingDepth` and `linkBase`.
  */
-export const renderMarkdown: Renderer = (report, options) => toMarkdown(markdownTree(report, options), SERIALIZE);
+export const renderMarkdown: Renderer = (context) => toMarkdown(markdownTree(context), SERIALIZE);
 
 /** Serialiser options: `-` bullets, GFM tables aligned by display width (emoji and CJK count two). */
 const SERIALIZE: ToMarkdownOptions = {
@@ -33,10 +34,10 @@ const SERIALIZE: ToMarkdownOptions = {
 };
 
 /** The mdast tree of the summary. Exported for tests and for callers that embed the nodes elsewhere. */
-export function markdownTree(report: Report, options: RenderOptions): Root {
+export function markdownTree({ report, verdict, options }: RenderContext): Root {
   const depth = Math.min(5, Math.max(1, Math.floor(options.headingDepth ?? 1)));
   const link = linkMaker(options.linkBase ?? '');
-  const children: RootContent[] = [heading(depth, [text('Readiness report')]), verdict(report), overview(report)];
+  const children: RootContent[] = [heading(depth, [text('Readiness report')]), verdictParagraph(report, verdict), overview(report)];
 
   if (options.by === 'section') {
     children.push(heading(depth + 1, [text('Progress by section')]));
@@ -97,9 +98,9 @@ export function markdownTree(report: Report, options: RenderOptions): Root {
   return { type: 'root', children };
 }
 
-/** `🔴 **NOT READY** — 24 blocking items open (critical)` / `🟢 **READY** — …`. */
-function verdict(report: Report): RootContent {
-  return paragraph([text(report.ready ? '🟢 ' : '🔴 '), strong([text(report.ready ? 'READY' : 'NOT READY')]), text(` — ${verdictNote(report)}`)]);
+/** The verdict sentence (render/verdict.ts) with its head in bold: `🔴 **NOT READY** — 24 blocking items open (critical)` / `🟢 **READY** — …`. */
+function verdictParagraph(report: Report, verdict: GateVerdict): RootContent {
+  return paragraph([text(verdict.ready ? '🟢 ' : '🔴 '), strong([text(verdictHead(verdict))]), text(` — ${verdictReason(report, verdict)}`)]);
 }
 
 /** `**13.6%** complete: 8 of 59 items done, 51 open (2 in progress) in 5 files.` */

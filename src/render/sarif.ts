@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { sanitizeText } from '../extract/text.js';
-import type { Report, Severity } from '../model.js';
-import { blockingFindings, type Finding, staleFindings } from '../gate/findings.js';
+import type { Finding, Findings, Report, Severity } from '../model.js';
+import { sanitizeText } from '../text/sanitize.js';
 import type { Renderer } from './types.js';
+import { findingMessage, findingTitle } from './verdict.js';
 
 /**
  * `--format sarif`: a SARIF 2.1.0 log for code-scanning UIs (GitHub code
@@ -12,7 +12,7 @@ import type { Renderer } from './types.js';
  * the working directory. Diagnostics are tool execution notifications.
  * See https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html.
  */
-export const renderSarif: Renderer = (report) => `${JSON.stringify(sarifLog(report), null, 2)}\n`;
+export const renderSarif: Renderer = ({ report, findings }) => `${JSON.stringify(sarifLog(report, findings), null, 2)}\n`;
 
 /** The rules a shipready SARIF log refers to, by `ruleIndex`. */
 const RULES = [
@@ -39,8 +39,8 @@ const RULES = [
 const SEVERITY_LEVEL: Record<Severity, 'note' | 'warning' | 'error'> = { info: 'note', warning: 'warning', error: 'error' };
 
 /** The SARIF log object of {@link renderSarif}. Pure and deterministic. */
-export function sarifLog(report: Report): Record<string, unknown> {
-  const findings = [...blockingFindings(report), ...staleFindings(report)]
+export function sarifLog(report: Report, found: Findings): Record<string, unknown> {
+  const findings = [...found.blocking, ...found.stale]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
   const seen = new Map<string, number>();
   const results = findings.map((finding) => {
@@ -92,7 +92,7 @@ function result(finding: Finding, key: string): Record<string, unknown> {
     ruleId: RULES[ruleIndex].id,
     ruleIndex,
     level: RULES[ruleIndex].defaultConfiguration.level,
-    message: { text: `${finding.title}: ${finding.message}` },
+    message: { text: `${findingTitle(finding)}: ${findingMessage(finding)}` },
     locations: [{ physicalLocation: { artifactLocation: artifact(finding.path), region } }],
     // Stable across line moves: the file and what the finding is about.
     partialFingerprints: { 'shipreadyFinding/v1': createHash('sha256').update(key).digest('hex').slice(0, 32) },
@@ -111,6 +111,6 @@ function artifact(path: string): Record<string, string> {
 
 /** What a finding is about, without its line: the fingerprint stays when lines above it move. */
 function fingerprintKey(finding: Finding): string {
-  const what = finding.item?.title ?? finding.claim?.text ?? finding.message;
+  const what = finding.item?.title ?? finding.claim?.text ?? '';
   return `${finding.kind}\0${finding.path}\0${what}`;
 }

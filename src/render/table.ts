@@ -1,10 +1,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { ClaimReport, FileReport, Item, Priority, Report, SectionReport, Totals } from '../model.js';
+import type { ClaimReport, FileReport, GateVerdict, Item, Priority, Report, SectionReport, Totals } from '../model.js';
 import { PRIORITIES } from '../model.js';
 import { progressBar } from './bar.js';
-import { blockingItemsByPriority, claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent, verdictNote } from './format.js';
+import { blockingItemsByPriority, claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent } from './format.js';
+import { verdictSentence } from './verdict.js';
 import { type ColumnLayout, layoutColumns, plural, truncate, truncateStart, widest } from './text.js';
-import { sanitizeText } from '../extract/text.js';
+import { sanitizeText } from '../text/sanitize.js';
 import type { Renderer, RenderOptions } from './types.js';
 
 /** How many open blocking items the terminal report lists before `… and N more`. */
@@ -22,9 +23,8 @@ const LABEL_FIRST = 36;
 const GAP = 2;
 
 /**
- * `--format table` (the default): the terminal report of SPEC.md §10 and
- * issue 3 — a verdict line; overall and per-priority (or, with `by:
- * 'section'`, per-section) progress with bars, percentages, remaining effort
+ * `--format table` (the default): the terminal report — the verdict
+ * sentence; overall and per-priority (or, with `by: 'section'`, per-section) progress with bars, percentages, remaining effort
  * and unestimated counts; a per-file table when there are several files; the
  * open blocking items as `path:line  title`; stale claims with what the file
  * says and what was counted.
@@ -33,11 +33,11 @@ const GAP = 2;
  * terminals get longer bars and titles. Text from files is sanitised, so no
  * control character or escape sequence from a file reaches the terminal.
  */
-export const renderTable: Renderer = (report, options) => {
+export const renderTable: Renderer = ({ report, verdict, options }) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(MIN_WIDTH, Math.floor(options.width));
   const blocks: string[][] = [
-    [verdictLine(report, c)],
+    [verdictLine(report, verdict, c)],
     breakdown(report, options, width, c),
     effortLines(report, c),
     report.files.length > 1 ? fileTable(report, options, width, c) : [],
@@ -48,12 +48,12 @@ export const renderTable: Renderer = (report, options) => {
 };
 
 /**
- * The verdict (issue 3): `NOT READY — 24 blocking items open (critical)` or
- * `READY — …`, bold red or green. Names the priority levels that hold
- * blocking items.
+ * The verdict sentence (render/verdict.ts): `NOT READY — 24 blocking items
+ * open (critical)` or `READY — no blocking items (4 open)`, bold red or green.
  */
-export function verdictLine(report: Report, c: ChalkInstance): string {
-  return report.ready ? c.bold.green(`READY — ${verdictNote(report)}`) : c.bold.red(`NOT READY — ${verdictNote(report)}`);
+export function verdictLine(report: Report, verdict: GateVerdict, c: ChalkInstance): string {
+  const sentence = verdictSentence(report, verdict);
+  return verdict.ready ? c.bold.green(sentence) : c.bold.red(sentence);
 }
 
 /** A row of the breakdown: a label, its totals and how to paint the label. */

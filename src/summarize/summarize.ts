@@ -11,7 +11,7 @@ import type {
   SectionReport,
   Totals,
 } from '../model.js';
-import { OPEN_STATUSES, PRIORITIES } from '../model.js';
+import { atOrAbove, OPEN_STATUSES, PRIORITIES } from '../model.js';
 import type { ExtractedDocument, ExtractedItem } from '../extract/extract.js';
 
 /** One document ready for the summary: what extract found, plus load's diagnostics. */
@@ -126,7 +126,7 @@ export function isOpen(item: Pick<Item, 'status'>): boolean {
  */
 export function isBlocking(item: Pick<ExtractedItem, 'status' | 'priority' | 'blockingMarker'>, failOn: ReportOptions['failOn']): boolean {
   if (!isOpen(item) || failOn === 'none') return false;
-  return PRIORITIES.indexOf(item.priority) <= PRIORITIES.indexOf(failOn) || item.blockingMarker;
+  return atOrAbove(item.priority, failOn) || item.blockingMarker;
 }
 
 /**

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import { isDynamicPattern } from 'globby';
 import type { RunContext } from '../cli/context.js';
-import { formatDiagnostic } from '../cli/output.js';
+import { diagnosticShown, formatDiagnostic } from '../render/diagnostics.js';
 import { analysisOptions, type Settings, terminalWidth } from '../cli/settings.js';
 import { ShipreadyError } from '../errors.js';
-import { sanitizeText } from '../extract/text.js';
-import { loadRenderer } from '../render/index.js';
+import { gateOutcome } from '../gate/evaluate.js';
+import { loadRenderer, outputText } from '../render/index.js';
+import { sanitizeText } from '../text/sanitize.js';
 import { truncate } from '../render/text.js';
 import type { Breakdown } from '../render/types.js';
 import { type StatusInput, statusLine, type WatchCounts, watchCounts } from './delta.js';
@@ -165,7 +166,8 @@ async function tableView(ctx: RunContext, options: LiveOptions): Promise<View> {
     if (last === null) return;
     const { update, status } = last;
     const width = terminalWidth(ctx);
-    const report = renderTable(update.report, { ...options.settings.render, width, by: options.by }).trimEnd();
+    const context = { report: update.report, ...gateOutcome(update.report), options: { ...options.settings.render, width, by: options.by } };
+    const report = outputText(renderTable(context)).trimEnd();
     const problems = problemLines(update, width, c);
     // Problems come first: a file that just became unreadable must not be cut off below a long report.
     const lines = [statusLine(status, { color, unicode, width }), '', ...(problems.length > 0 ? [...problems, ''] : []), ...report.split('\n')];
@@ -194,7 +196,7 @@ function problemLines(update: SessionUpdate, width: number, c: InstanceType<type
   const problems = [
     ...update.unmatched.map((error) => `${sanitizeText(error.pattern)}: no markdown file matches yet (watching for it)`),
     ...update.report.files.flatMap((file) =>
-      file.diagnostics.filter((d) => d.severity !== 'info').map((d) => formatDiagnostic(file.path, d))),
+      file.diagnostics.filter((d) => diagnosticShown(d.severity, 'normal')).map((d) => formatDiagnostic(file.path, d))),
   ];
   if (problems.length === 0) return [];
   const shown = problems.slice(0, PROBLEM_LIMIT).map((line) => `  ${truncate(line, width - 2)}`);

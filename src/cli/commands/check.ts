@@ -1,23 +1,16 @@
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
-import { type GateVerdict, evaluateGate, gateExitCode } from '../../gate/evaluate.js';
+import { gateExitCode, gateOutcome } from '../../gate/evaluate.js';
 import { type GateFlags, parseThresholds, resolveGatePolicy, type Thresholds } from '../../gate/policy.js';
-import { renderCheckText, verdictText } from '../../gate/text.js';
-import type { Report } from '../../model.js';
 import { buildReport, hasFileErrors } from '../../pipeline.js';
-import { githubCommands } from '../../render/github.js';
-import { FORMAT_NAMES, type FormatName, loadRenderer, type RenderOptions } from '../../render/index.js';
-import { junitXml } from '../../render/junit.js';
+import { chooseFormat, formats, formatsFor, loadRenderer, outputText, type RenderContext } from '../../render/index.js';
+import { checkMessage, verdictSentence } from '../../render/verdict.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
-import { formatDiagnostic, writePayload } from '../output.js';
+import { verbosityOf } from '../../render/diagnostics.js';
+import { printDiagnostics, writeOutput } from '../output.js';
 import { analysisOptions, resolveSettings } from '../settings.js';
-
-/** `check --format` choices: the short `text` output (the default), then every renderer. */
-export const CHECK_FORMATS = ['text', ...FORMAT_NAMES] as const;
-
-type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 interface CheckOptions extends CommonOptions, GateFlags {
   verbose?: boolean;
@@ -25,7 +18,7 @@ interface CheckOptions extends CommonOptions, GateFlags {
 
 /**
  * `shipready check [paths…]`: the gate for CI and pre-commit hooks
- * (SPEC.md §5, §8, §10). Exit 0 when ready, 1 when not ready or a policy
+ * (docs/rules.md, "Blocking"). Exit 0 when ready, 1 when not ready or a policy
  * failed (0 with `--warn-only`), 2 on usage, configuration or I/O errors.
  * Given file names (as hooks pass them), only those files are checked.
  */
@@ -34,7 +27,7 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     .command('check')
     .description('CI / pre-commit gate: short output, exit 1 when not ready')
     .argument('[paths...]', "markdown files, directories or globs (default: the config's include, else the current directory)");
-  for (const option of [...commonOptions(CHECK_FORMATS), ...performanceOptions()]) command.addOption(option);
+  for (const option of [...commonOptions(formatsFor('check', formats)), ...performanceOptions()]) command.addOption(option);
   command
     .addOption(
       new Option('--min-percent <spec>', 'fail when less is done: N percent overall, or LEVEL=N,… per priority').argParser(
@@ -52,77 +45,50 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     .addOption(new Option('--no-warn-only', 'exit 1 on failures (overrides the config)').hideHelp())
     .addOption(new Option('--verbose', 'also print the checks that passed, the totals and info diagnostics'));
   command.action(async (paths: string[], options: CheckOptions) => {
-    // On GitHub Actions the workflow commands are the natural output.
-    const format: CheckFormat = (options.format as CheckFormat | undefined) ?? (ctx.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
-    const settings = await resolveSettings(ctx, options, format === 'text' || format === 'table');
+    // On GitHub Actions the workflow commands are the natural output (the registry's defaultOnGithubActions).
+    const format = formats[chooseFormat('check', formats, options.format, ctx.env.GITHUB_ACTIONS === 'true')];
+    const settings = await resolveSettings(ctx, options, format.color);
     const policy = resolveGatePolicy(settings.config?.config ?? {}, options);
     const { report, warnings } = await buildReport(analysisOptions(ctx, settings, paths, options));
     for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
 `);
-    const verdict = evaluateGate(report, policy);
-    const verbose = Boolean(options.verbose);
+    const context: RenderContext = { report, ...gateOutcome(report, policy), options: { ...settings.render, gate: true, verbose: Boolean(options.verbose) } };
     const quiet = Boolean(options.quiet);
 
-    const payload = await render(format, report, verdict, settings.render, verbose);
-    if (!(format === 'text' && quiet)) await writePayload(ctx, payload, options.output);
-    if (format !== 'github') {
-      // The formats that do not state the gate's verdict get it on stderr.
-      if (format !== 'text' && format !== 'junit' && !quiet) ctx.stderr.write(`shipready: ${verdictText(report, verdict)}\n`);
-      printCheckDiagnostics(ctx, report, { quiet, verbose });
-    }
+    const render = await format.load();
+    if (!(format.silentWhenQuiet && quiet)) await writeOutput(ctx, render(context), options.output);
+    // The formats that do not state the verdict get it on stderr, so stdout holds only the document.
+    if (!format.printsVerdict && !quiet) ctx.stderr.write(`shipready: ${verdictSentence(report, context.verdict)}\n`);
+    if (!format.carriesDiagnostics) printDiagnostics(ctx, report.files, verbosityOf(options));
 
     let summaryFailed = false;
     const summaryFile = ctx.env.GITHUB_STEP_SUMMARY;
-    if (format === 'github' && summaryFile) {
+    if (format.stepSummary && summaryFile) {
       try {
-        await appendFile(path.resolve(ctx.cwd, summaryFile), await stepSummary(report, verdict, settings.render), 'utf8');
+        await appendFile(path.resolve(ctx.cwd, summaryFile), await stepSummary(context), 'utf8');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
         ctx.stderr.write(`shipready: cannot append to GITHUB_STEP_SUMMARY \`${summaryFile}\` (${code}); check the variable\n`);
         summaryFailed = true;
       }
     }
-    done(hasFileErrors(report) || summaryFailed ? 2 : gateExitCode(verdict));
+    done(hasFileErrors(report) || summaryFailed ? 2 : gateExitCode(context.verdict));
   });
 }
 
-async function render(format: CheckFormat, report: Report, verdict: GateVerdict, options: RenderOptions, verbose: boolean): Promise<string> {
-  switch (format) {
-    case 'text':
-      return renderCheckText(report, verdict, { color: options.color, verbose });
-    case 'github':
-      return githubCommands(report, verdict);
-    case 'junit':
-      return junitXml(report, verdict);
-    default:
-      return (await loadRenderer(format as FormatName))(report, options);
-  }
-}
-
 /**
- * Diagnostics on stderr, quieter than the report's: errors always, warnings
- * unless `--quiet`, infos (a repaired encoding) only with `--verbose`.
+ * What `check` appends to `$GITHUB_STEP_SUMMARY` for a format with the
+ * `stepSummary` trait: the markdown report, then the gate's checks when a
+ * policy was applied.
  */
-function printCheckDiagnostics(ctx: RunContext, report: Report, { quiet, verbose }: { quiet: boolean; verbose: boolean }): void {
-  for (const file of report.files) {
-    for (const diagnostic of file.diagnostics) {
-      const shown = diagnostic.severity === 'error' || (diagnostic.severity === 'warning' && !quiet) || (verbose && !quiet);
-      if (shown) ctx.stderr.write(`${formatDiagnostic(file.path, diagnostic)}\n`);
-    }
-  }
-}
-
-/**
- * What `check --format github` appends to `$GITHUB_STEP_SUMMARY`: the
- * markdown report, then the gate's checks when a policy was applied.
- */
-async function stepSummary(report: Report, verdict: GateVerdict, options: RenderOptions): Promise<string> {
-  // Through the renderer map, so the step summary is exactly `--format markdown`.
+async function stepSummary(context: RenderContext): Promise<string> {
+  const { report, verdict } = context;
+  // Through the registry, so the step summary is exactly `--format markdown`.
   const markdown = await loadRenderer('markdown');
-  const parts = [markdown(report, { ...options, color: false })];
+  const parts = [outputText(markdown({ ...context, options: { ...context.options, color: false } }))];
   if (verdict.checks.length > 1) {
-    const lines = verdict.checks.map((check) => `- ${check.passed ? '✅' : '❌'} ${check.message}`);
-    parts.push(`**shipready check:** ${verdictText(report, verdict)}\n\n${lines.join('\n')}\n`);
+    const lines = verdict.checks.map((check) => `- ${check.passed ? '✅' : '❌'} ${checkMessage(check, report)}`);
+    parts.push(`**shipready check:** ${verdictSentence(report, verdict)}\n\n${lines.join('\n')}\n`);
   }
   return `${parts.join('\n')}\n`;
 }

@@ -1,10 +1,11 @@
 import { Chalk } from 'chalk';
 import { type Command, Option } from 'commander';
-import { sanitizeText } from '../../extract/text.js';
+import { sanitizeText } from '../../text/sanitize.js';
 import type { FileFix, FixResult } from '../../fix/fix.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
-import { formatDiagnostic } from '../output.js';
+import { verbosityOf } from '../../render/diagnostics.js';
+import { printDiagnostics, writeOutput } from '../output.js';
 import { analysisOptions, resolveSettings } from '../settings.js';
 import { plural } from '../../words.js';
 
@@ -44,17 +45,17 @@ export function registerFix(program: Command, ctx: RunContext, done: (code: Exit
     const result = await fixFiles({ ...analysisOptions(ctx, settings, paths), write: !check && !diff });
     const color = settings.render.color;
     if (diff) {
-      for (const file of result.files) {
-        if (file.before && file.after) {
-          ctx.stdout.write(unifiedDiff(file.path, file.before, file.after, { color, terminal: Boolean(ctx.stdout.isTTY) }));
-        }
-      }
+      const terminal = Boolean(ctx.stdout.isTTY);
+      const patches = result.files.flatMap((file) => (file.before && file.after ? [unifiedDiff(file.path, file.before, file.after, { color, terminal })] : []));
+      await writeOutput(ctx, patches, undefined);
       // stdout is the patch alone; the one-line summary goes to stderr.
       if (!quiet) ctx.stderr.write(`${summaryLine(result, true)}\n`);
     } else if (!quiet) {
-      ctx.stdout.write(listChanges(result, check, color));
+      await writeOutput(ctx, listChanges(result, check, color), undefined);
     }
-    printFixDiagnostics(ctx, result, quiet);
+    // Loading's diagnostics, then fixing's, per file; infos (a repaired encoding) are not news here.
+    const diagnostics = result.files.map((file, index) => ({ path: file.path, diagnostics: [...(result.report.files[index]?.diagnostics ?? []), ...file.diagnostics] }));
+    printDiagnostics(ctx, diagnostics, verbosityOf(options));
     done(exitCode(result, check));
   });
 }
@@ -98,18 +99,7 @@ function summaryLine(result: FixResult, dryRun: boolean): string {
   return written === files ? `Rewrote ${what} in ${plural(files, 'file')}.` : `Rewrote ${plural(written, 'file')} of ${files}; see the warnings below.`;
 }
 
-/** Warnings and errors of loading and fixing, on stderr; with `quiet`, errors only. */
-function printFixDiagnostics(ctx: RunContext, result: FixResult, quiet: boolean): void {
-  for (const [index, file] of result.files.entries()) {
-    const loaded = result.report.files[index]?.diagnostics ?? [];
-    for (const diagnostic of [...loaded, ...file.diagnostics]) {
-      if (diagnostic.severity === 'info' || (quiet && diagnostic.severity !== 'error')) continue;
-      ctx.stderr.write(`${formatDiagnostic(file.path, diagnostic)}\n`);
-    }
-  }
-}
-
-/** 2 when a file could not be read or written, else 1 for `--check` with changes, else 0 (SPEC.md §8). */
+/** 2 when a file could not be read or written, else 1 for `--check` with changes, else 0. */
 function exitCode(result: FixResult, check: boolean): ExitCode {
   const errors = result.files.some((file, index) =>
     [...(result.report.files[index]?.diagnostics ?? []), ...file.diagnostics].some((d) => d.severity === 'error'),

@@ -14,11 +14,14 @@ import {
   sortItems,
 } from '../../list/index.js';
 import type { Priority, Status } from '../../model.js';
-import { LIST_FORMAT_NAMES, type ListFormatName, listRenderers } from '../../render/list.js';
+import { gateOutcome } from '../../gate/evaluate.js';
+import { chooseFormat, formatsFor } from '../../render/index.js';
+import { listFormats } from '../../render/list.js';
 import { buildReport, hasFileErrors } from '../../pipeline.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
-import { printDiagnostics, writePayload } from '../output.js';
+import { verbosityOf } from '../../render/diagnostics.js';
+import { printDiagnostics, writeOutput } from '../output.js';
 import { analysisOptions, resolveSettings } from '../settings.js';
 
 /** The options of `shipready list`, as commander parses them. */
@@ -46,7 +49,7 @@ function asArgParser<T>(parse: (value: string) => T): (value: string) => T {
 
 /**
  * `shipready list [paths…]`: the items themselves, one per line, filtered,
- * sorted and grouped (SPEC.md §10, issue 3). Exit 0, or 2 when a file could
+ * sorted and grouped. Exit 0, or 2 when a file could
  * not be read.
  */
 export function registerList(program: Command, ctx: RunContext, done: (code: ExitCode) => void): void {
@@ -62,10 +65,10 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
     .addOption(new Option('--file <text>', 'only items in files whose path contains the text'))
     .addOption(new Option('--sort <key>', 'order of the items').choices(SORT_KEYS).default('file'))
     .addOption(new Option('--group-by <key>', 'group the items under headings').choices(GROUP_KEYS));
-  for (const option of [...commonOptions(LIST_FORMAT_NAMES), ...performanceOptions()]) command.addOption(option);
+  for (const option of [...commonOptions(formatsFor('list', listFormats)), ...performanceOptions()]) command.addOption(option);
   command.action(async (paths: string[], options: ListOptions) => {
-    const format = (options.format ?? 'text') as ListFormatName;
-    const settings = await resolveSettings(ctx, options, format === 'text');
+    const format = listFormats[chooseFormat('list', listFormats, options.format)];
+    const settings = await resolveSettings(ctx, options, format.color);
     const { report, warnings } = await buildReport(analysisOptions(ctx, settings, paths, options));
     for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
 `);
@@ -80,15 +83,20 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
     const groups = groupItems(items, options.groupBy ?? null);
     // Titles are cut to the terminal's width; piped or written to a file, lines stay whole.
     const sized = options.output === undefined && (Boolean(ctx.stdout.isTTY) || ctx.stdout.columns !== undefined || Boolean(ctx.env.COLUMNS));
-    const text = listRenderers[format](groups, {
-      ...settings.render,
-      width: sized ? settings.render.width : Number.POSITIVE_INFINITY,
-      hoursPerDay: report.options.hoursPerDay,
-      ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}),
+    const render = await format.load();
+    const output = render({
+      report,
+      ...gateOutcome(report),
+      groups,
+      options: {
+        ...settings.render,
+        width: sized ? settings.render.width : Number.POSITIVE_INFINITY,
+        ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}),
+      },
     });
-    await writePayload(ctx, text, options.output);
-    if (items.length === 0 && format === 'text' && !options.quiet) ctx.stderr.write('shipready: no items match the filters\n');
-    printDiagnostics(ctx, report, Boolean(options.quiet));
+    await writeOutput(ctx, output, options.output);
+    if (items.length === 0 && format.human && !options.quiet) ctx.stderr.write('shipready: no items match the filters\n');
+    printDiagnostics(ctx, report.files, verbosityOf(options, 'verbose'));
     done(hasFileErrors(report) ? 2 : 0);
   });
 }

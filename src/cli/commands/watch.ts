@@ -1,12 +1,14 @@
 import { type Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
+import { chooseFormat, formats, formatsFor } from '../../render/index.js';
 import { BREAKDOWNS, type Breakdown } from '../../render/types.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
 import { resolveSettings } from '../settings.js';
+import type { LiveOptions } from '../../watch/live.js';
 
 /** The formats a live report can be shown in: the terminal table, redrawn, or one JSON report per line (NDJSON). */
-export const WATCH_FORMATS = ['table', 'json'] as const;
+export const WATCH_FORMATS = formatsFor('watch', formats);
 
 /** Options of `watch` (and of `report --watch`). */
 export type WatchOptions = CommonOptions & { by?: Breakdown };
@@ -40,15 +42,15 @@ export function registerWatch(program: Command, ctx: RunContext, done: (code: Ex
  *   ConfigError for a bad configuration (both before anything is watched).
  */
 export async function runWatch(ctx: RunContext, paths: readonly string[], options: WatchOptions): Promise<void> {
-  const format = options.format ?? 'table';
+  const format = chooseFormat('watch', formats, options.format);
   if (!(WATCH_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`Unexpected \`--format ${format}\` with --watch, expected ${WATCH_FORMATS.join(' or ')}`);
   }
   if (options.output !== undefined) {
     throw new UsageError('Unexpected `--output` with --watch, expected the live report on stdout (redirect it to keep a log)');
   }
-  const settings = await resolveSettings(ctx, options, format === 'table');
+  const settings = await resolveSettings(ctx, options, formats[format].color);
   // The watch machinery (chokidar included) loads only when a run watches.
   const { watchReport } = await import('../../watch/live.js');
-  await watchReport(ctx, { paths, format: format as (typeof WATCH_FORMATS)[number], settings, by: options.by, quiet: Boolean(options.quiet) });
+  await watchReport(ctx, { paths, format: format as LiveOptions['format'], settings, by: options.by, quiet: Boolean(options.quiet) });
 }

@@ -1,0 +1,95 @@
+import stripAnsi from 'strip-ansi';
+
+/**
+ * The one place that decides what text from a file may carry when it is
+ * written somewhere that interprets characters: a terminal line, a path on a
+ * line of its own, JUnit XML, a GitHub workflow command, a diff shown on a
+ * terminal. Text from a file never reaches any of them raw (docs/architecture.md,
+ * "Text model").
+ */
+
+/**
+ * C0 controls, DEL and C1 controls, except the characters of `keep`, as a
+ * global pattern. Every sanitiser below starts from this set.
+ */
+function controlCharacters(keep: string): RegExp {
+  const except = keep === '' ? '' : `(?![${keep}])`;
+  return new RegExp(`${except}[\\u0000-\\u001f\\u007f-\\u009f]`, 'g');
+}
+
+// Tab, LF, VT, FF and CR separate words: sanitizeText turns them into spaces.
+const TERMINAL_CONTROLS = controlCharacters('\\t\\n\\v\\f\\r');
+const PATH_CONTROLS = controlCharacters('');
+const DIFF_CONTROLS = controlCharacters('\\t\\n\\r');
+
+/**
+ * One line of plain text for a terminal or any text output: whole terminal
+ * escape sequences removed (CSI, OSC with BEL or ST terminator, via
+ * strip-ansi), then every remaining control character, then whitespace
+ * collapsed to single spaces and trimmed.
+ */
+export function sanitizeText(text: string): string {
+  return stripAnsi(text).replace(TERMINAL_CONTROLS, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A reported path for formats that print it as text on a line of its own
+ * (JUnit XML, GitHub workflow commands): control characters — a newline,
+ * ESC, a tab — written as `%0A`, `%1B`, `%09`, so that a crafted file name
+ * can neither start a line (`\n::error::…` is a workflow command in a CI
+ * log) nor reach a terminal raw. Any other path comes back unchanged.
+ */
+export function printablePath(displayed: string): string {
+  return displayed.replace(PATH_CONTROLS, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/**
+ * Text of a diff shown on a terminal: control characters other than tab
+ * and line endings written as `\xNN`, so that a file's bytes cannot drive
+ * the terminal while the diff stays readable.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(DIFF_CONTROLS, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+// XML 1.0 allows tab, LF and CR among the C0 controls, and DEL and the C1 controls; never U+FFFE, U+FFFF or a lone surrogate.
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Drops what XML 1.0 cannot carry at all (C0 controls but tab, LF and CR;
+ * U+FFFE, U+FFFF; lone surrogates). Escaping `&`, `<` and quotes is the XML
+ * builder's job.
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '');
+}
+
+/**
+ * Escapes a workflow command's message: `%`, CR and LF (the rules of
+ * @actions/core's `escapeData`), so a message can never end the command early.
+ */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a workflow command's property value: as {@link escapeData}, plus `:` and `,` (@actions/core's `escapeProperty`). */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * A GitHub workflow command's message: one sanitised line, escaped with
+ * {@link escapeData}.
+ */
+export function workflowMessage(text: string): string {
+  return escapeData(sanitizeText(text));
+}
+
+/**
+ * A GitHub workflow command's property value (a file name, a title):
+ * escaped with {@link escapeProperty}, and the control characters the
+ * workflow-command rules leave alone written as `%1B`, `%09`.
+ */
+export function workflowProperty(text: string): string {
+  return printablePath(escapeProperty(text));
+}
