@@ -93,3 +93,20 @@ export function createPriorityMatcher(vocabulary: Vocabulary): PriorityMatcher {
 function normalise(word: string): string {
   return word.toLowerCase().replace(/[\s-]+/g, ' ');
 }
+
+/**
+ * Each section's priority as a value (docs/rules.md, "Priority"): the one it
+ * sets itself (`own`), else its parent's; `none` at the top. `sections` in
+ * document order, root first, so a parent's is known before its children's.
+ * Returns the priorities by section index.
+ */
+export function sectionPriorities<S extends { index: number; parent: S | null }>(
+  sections: readonly S[],
+  own: (section: S) => Priority | null,
+): Priority[] {
+  const priorities: Priority[] = [];
+  for (const section of sections) {
+    priorities[section.index] = own(section) ?? (section.parent ? priorities[section.parent.index]! : 'none');
+  }
+  return priorities;
+}

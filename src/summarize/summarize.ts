@@ -13,6 +13,7 @@ import type {
 } from '../model.js';
 import { OPEN_STATUSES, PRIORITIES } from '../model.js';
 import type { ExtractedDocument, ExtractedItem } from '../extract/extract.js';
+import { effortInHours } from './hours.js';
 
 /** One document ready for the summary: what extract found, plus load's diagnostics. */
 export interface SummarizeInput {
@@ -130,9 +131,10 @@ export function isBlocking(item: Pick<ExtractedItem, 'status' | 'priority' | 'bl
 }
 
 /**
- * Sets `blocking` and spreads each group estimate over the group's open items
- * (equally, or per item for `each`), so any subset of items sums to its share
- * and the whole document sums to SPEC.md §4's remaining effort.
+ * Sets `blocking`, converts estimates to hours (`hoursPerDay` hours a day) and
+ * spreads each group estimate over the group's open items (equally, or per
+ * item for `each`), so any subset of items sums to its share and the whole
+ * document sums to its remaining effort (docs/rules.md, "Effort").
  */
 function weighItems(document: ExtractedDocument, options: ReportOptions): Weighted[] {
   const weighted = new Map<string, Weighted>();
@@ -144,7 +146,7 @@ function weighItems(document: ExtractedDocument, options: ReportOptions): Weight
       status: extracted.status,
       priority: extracted.priority,
       blocking: isBlocking(extracted, options.failOn),
-      effort: extracted.effort,
+      effort: extracted.effort ? effortInHours(extracted.effort, options.hoursPerDay) : null,
       kind: extracted.kind,
       line: extracted.line,
       column: extracted.column,
@@ -161,10 +163,11 @@ function weighItems(document: ExtractedDocument, options: ReportOptions): Weight
   }
   for (const group of document.groupEfforts) {
     const open = group.itemIds.map((id) => weighted.get(id)!).filter((w) => isOpen(w.item));
+    const effort = effortInHours(group.effort, options.hoursPerDay);
     for (const w of open) {
-      const share = group.effort.each ? 1 : 1 / open.length;
-      w.minHours += group.effort.minHours * share;
-      w.maxHours += group.effort.maxHours * share;
+      const share = effort.each ? 1 : 1 / open.length;
+      w.minHours += effort.minHours * share;
+      w.maxHours += effort.maxHours * share;
       w.estimated = true;
     }
   }
