@@ -1,7 +1,7 @@
 import type { ClaimKind, ClaimNumbers } from '../model.js';
 
 /**
- * Hand-written claims (SPEC.md §6): numbers tied to a completion word, found
+ * Hand-written claims (docs/rules.md, "Claims"): numbers tied to a completion word, found
  * in one source line of a heading or paragraph. Matching runs on the line with
  * emphasis markers (`*`, `_`) removed — "bold and emphasis around any part" —
  * and positions are mapped back to the source line.
@@ -30,7 +30,7 @@ export interface LineClaim {
   /** 0-based index just past the claim's last character in the source line. */
   end: number;
   claimed: ClaimNumbers;
-  /** Allowed distance, in percentage points, for percentages: 0.5, or 2 when written with `~` (SPEC.md §6). */
+  /** Allowed distance, in percentage points, for percentages: 0.5, or 2 when written with `~`. */
   tolerance: number;
   /** Source ranges of the claimed numbers, 0-based `[start, end)` into the line, in `claimed` key order. */
   numbers: Array<{ key: keyof ClaimNumbers; start: number; end: number }>;

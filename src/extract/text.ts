@@ -4,7 +4,7 @@ import stripAnsi from 'strip-ansi';
 /**
  * Plain-text helpers shared by the extractors: mdast → text, and the
  * sanitising every title goes through before it can reach a terminal
- * (SPEC.md §1 `title`, §10 last paragraph).
+ * (docs/rules.md, "Items" and "Encodings").
  */
 
 // C0 controls (but tab, newline, vertical tab, form feed and carriage return, which
