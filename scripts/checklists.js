@@ -157,10 +157,12 @@ export function checklistProperties({ decodeMarkdown, reportFromDocuments, DEFAU
       reportOf(other);
       if (JSON.stringify(reportOf(bytes)) !== first) fail('a second run on the same bytes gave another report');
     },
-    /** CRLF and LF versions of a text give the same report. */
+    /** LF, CRLF and CR-only versions of a text give the same report. */
     lineEndings(text) {
       const lf = text.replace(/\r\n?/g, '\n');
-      same(reportOf(Buffer.from(lf)).files, reportOf(Buffer.from(lf.replace(/\n/g, '\r\n'))).files, 'LF and CRLF reports');
+      const report = reportOf(Buffer.from(lf)).files;
+      same(report, reportOf(Buffer.from(lf.replace(/\n/g, '\r\n'))).files, 'LF and CRLF reports');
+      same(report, reportOf(Buffer.from(lf.replace(/\n/g, '\r'))).files, 'LF and CR-only reports');
     },
     /** A text and its Windows-1252 mojibake twin give the same counts and titles. */
     mojibake(text) {

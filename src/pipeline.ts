@@ -56,11 +56,7 @@ export interface FileAnalysisOptions {
 export function analyzeLoadedDocument(doc: LoadedDocument, options: FileAnalysisOptions): FileAnalysis {
   const parsed = parseMarkdownWithDiagnostics(doc.text);
   return {
-    document: extractDocument(parsed.tree, doc.text, {
-      path: doc.path,
-      hoursPerDay: options.hoursPerDay,
-      vocabulary: options.vocabulary,
-    }),
+    document: extractDocument(parsed.tree, doc.text, { path: doc.path, vocabulary: options.vocabulary }),
     diagnostics: parsed.diagnostics.length > 0 ? [...doc.diagnostics, ...parsed.diagnostics] : doc.diagnostics,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findLineClaims, summaryMarker } from '../src/extract/claims.js';
+import { findLineClaims } from '../src/extract/claims.js';
+import { summaryMarker } from '../src/text/summary-marker.js';
 import type { ClaimNumbers, FileReport, Report } from '../src/model.js';
 import { runCli } from './helpers.js';
 

@@ -15,7 +15,7 @@ import type { LoadedDocument } from '../src/load/load.js';
  */
 
 const vocabulary = buildVocabulary();
-const options = { path: 'generated.md', hoursPerDay: 8, vocabulary };
+const options = { path: 'generated.md', vocabulary };
 
 const word = fc.constantFrom('Fix', 'the', 'critical', 'HIGH', 'P1', 'bug', 'BLOCKING', 'NOT', 'done', 'WIP', '🔴', '🟢', '✅', '❌', '🔄', '(2h)', '(15-30 minutes each)', '3/4', 'incomplete', '45%', '~', 'Progress:', '**', '_', '`x`', '~~', '[P0]', 'won\'t', 'have');
 const title = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));

@@ -28,7 +28,7 @@ describe('generated checklists', () => {
     fc.assert(fc.property(checklistBytes, checklist, (bytes, other) => properties.deterministic(bytes, Buffer.from(other))), RUNS);
   });
 
-  it('CRLF and LF versions of a file give the same report', () => {
+  it('LF, CRLF and CR-only versions of a file give the same report', () => {
     fc.assert(fc.property(checklist, (text) => properties.lineEndings(text)), RUNS);
   });
 

@@ -13,7 +13,8 @@ import fc from 'fast-check';
 import { analyse } from 'scslre';
 import { describe, expect, it } from 'vitest';
 import type { Nodes } from 'mdast';
-import { findLineClaims, summaryMarker } from '../src/extract/claims.js';
+import { findLineClaims } from '../src/extract/claims.js';
+import { summaryMarker } from '../src/text/summary-marker.js';
 import { parentheticalEffort, parseEffort } from '../src/extract/effort.js';
 import { extractDocument } from '../src/extract/extract.js';
 import { readField } from '../src/extract/fields.js';
@@ -72,7 +73,9 @@ function regexpsRunOn(files: readonly string[]): SeenRegExp[] {
       if (!seen.has(key)) {
         const frames = (new Error().stack ?? '').split('\n').slice(2);
         const caller = frames.find((frame) => frame.includes(ROOT) && !frame.includes('/test/')) ?? '';
-        const origin = /\((.*?):\d+:\d+\)$/.exec(caller.trim())?.[1] ?? caller;
+        // `at f (/path:1:2)`, or `at /path:1:2` for an anonymous function.
+        const where = /\((.*?):\d+:\d+\)$|^at (.*?):\d+:\d+$/.exec(caller.trim());
+        const origin = where?.[1] ?? where?.[2] ?? caller;
         seen.set(key, { source: this.source, flags: this.flags, origin: path.relative(ROOT, origin) });
       }
       inside = false;
@@ -93,7 +96,8 @@ describe('regular expressions applied to file text', () => {
 
   it('are found in every extractor (the collection is not empty by accident)', () => {
     const origins = new Set(regexps.map((r) => r.origin));
-    for (const module of ['claims', 'effort', 'extract', 'fields', 'priority', 'status']) {
+    const modules = ['blocking', 'claims', 'document-claims', 'effort', 'fields', 'priority', 'status', 'text', 'vocabulary'];
+    for (const module of [...modules, 'recognisers/forms', 'recognisers/heading', 'recognisers/marker']) {
       expect([...origins]).toContain(`src/extract/${module}.ts`);
     }
     // Titles are sanitised by the one sanitiser.
@@ -168,8 +172,8 @@ describe('inputs built to backtrack finish in well under a second', () => {
       const elapsed = timed(() => {
         findLineClaims(input);
         findLineClaims(input, masks);
-        parseEffort(input, 8);
-        parentheticalEffort(input, 8);
+        parseEffort(input);
+        parentheticalEffort(input);
         readField(input, 1);
         statusMarker(input);
         statusFieldValue(input);
@@ -210,7 +214,7 @@ function extractHostile(input: string): void {
   };
   visit(tree);
   const text = TEMPLATE.replaceAll(PLACEHOLDER, () => input);
-  const document = extractDocument(tree, text, { path: 'hostile.md', hoursPerDay: 8, vocabulary });
+  const document = extractDocument(tree, text, { path: 'hostile.md', vocabulary });
   summarize([{ document, diagnostics: [] }], DEFAULT_REPORT_OPTIONS, '0.0.0');
 }
 
@@ -261,11 +265,11 @@ describe('rewritten patterns match as their one-regex definitions did', () => {
     fc.assert(
       fc.property(alphabet('(', ')', '2', '1.5', ' ', '~', '-', '–', 'to', 'h', 'min', 'days', 'x', 'each', '.', ','), (text) => {
         const match = duration.exec(text);
-        const effort = parseEffort(text, 8);
+        const effort = parseEffort(text);
         expect(effort === null).toBe(match === null);
         if (match && effort) expect(effort.each).toBe(/(?<![\p{L}])(?:each|per item|per task|apiece)(?![\p{L}])/iu.test(text.slice(match.index)));
         const inner = parenthesised.exec(text)?.[1];
-        expect(parentheticalEffort(text, 8)).toEqual(inner === undefined ? null : parseEffort(inner, 8));
+        expect(parentheticalEffort(text)).toEqual(inner === undefined ? null : parseEffort(inner));
       }),
       { numRuns: 2000 },
     );

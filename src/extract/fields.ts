@@ -1,7 +1,12 @@
+import type { ListItem, Nodes, Paragraph, RootContent } from 'mdast';
+import { phrasingLines, sanitizeText } from './text.js';
+
 /**
- * Fields (SPEC.md §3): `Name: value` at the start of a paragraph line or a
- * list item, with the name optionally bold or underlined. They are read from
- * plain text, after markdown emphasis is gone, so every written form is one.
+ * Fields: `Name: value` at the start of a paragraph line or a list item,
+ * with the name optionally bold or underlined (docs/rules.md, "Fields").
+ * They are read from plain text, after markdown emphasis is gone, so every
+ * written form is one. This module is the one reader of fields: items,
+ * groups and headings all take theirs from here.
  */
 
 /** A field as written: name lower-cased and trimmed, value trimmed. */
@@ -35,4 +40,44 @@ export function readField(text: string, line: number): Field | null {
 export function findField(fields: readonly Field[], names: ReadonlySet<string> | readonly string[]): Field | undefined {
   const set = names instanceof Set ? names : new Set(names as readonly string[]);
   return fields.find((field) => set.has(field.name));
+}
+
+/** The fields of a paragraph, one per line that is one. */
+export function paragraphFields(paragraph: Paragraph): Field[] {
+  return phrasingLines(paragraph.children, paragraph.position?.start.line ?? 1)
+    .map((line) => readField(sanitizeText(line.text), line.line))
+    .filter((field): field is Field => field !== null);
+}
+
+/** Fields of a list item: in its own paragraphs and the first line of its direct non-task sub-items. */
+export function listItemFields(listItem: ListItem): Field[] {
+  const fields: Field[] = [];
+  for (const child of listItem.children) {
+    if (child.type === 'paragraph') fields.push(...paragraphFields(child));
+    if (child.type === 'list') {
+      for (const sub of child.children) {
+        const first = sub.children[0];
+        if (typeof sub.checked !== 'boolean' && first?.type === 'paragraph') fields.push(...paragraphFields(first).slice(0, 1));
+      }
+    }
+  }
+  return fields;
+}
+
+/** Fields in a section's own content: paragraph lines and list items, but not inside task items. */
+export function contentFields(content: readonly RootContent[]): Field[] {
+  const fields: Field[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'paragraph') fields.push(...paragraphFields(node));
+    else if (node.type === 'list') {
+      for (const item of node.children) {
+        if (typeof item.checked === 'boolean') continue;
+        const first = item.children[0];
+        if (first?.type === 'paragraph') fields.push(...paragraphFields(first));
+        for (const child of item.children.slice(1)) visit(child);
+      }
+    } else if (node.type === 'blockquote') node.children.forEach(visit);
+  };
+  content.forEach(visit);
+  return fields;
 }

@@ -6,15 +6,15 @@ const LEVELS: readonly Level[] = ['critical', 'high', 'medium', 'low'];
 
 /** Compiled priority matchers for one vocabulary. */
 export interface PriorityMatcher {
-  /** Priority a heading sets, or null to inherit (SPEC.md §2). */
+  /** Priority a heading sets, or null to inherit (docs/rules.md, "Priority"). */
   heading(text: string): Priority | null;
-  /** An item's own explicit marker (tag, ⭐, leading colour emoji), or null (SPEC.md §2). */
+  /** An item's own explicit marker (tag, ⭐, leading colour emoji), or null. */
   itemMarker(text: string): Priority | null;
   /** The level a `Priority:` field value names, or null. */
   fieldValue(value: string): Priority | null;
 }
 
-/** Maps `(Priority 1)` … `(Priority 4)` and `Priority: 2` to levels; 1 is critical (SPEC.md §2). */
+/** Maps `(Priority 1)` … `(Priority 4)` and `Priority: 2` to levels; 1 is critical. */
 const PRIORITY_NUMBER: Record<string, Level> = { '1': 'critical', '2': 'high', '3': 'medium', '4': 'low' };
 
 /**
@@ -92,4 +92,21 @@ export function createPriorityMatcher(vocabulary: Vocabulary): PriorityMatcher {
 
 function normalise(word: string): string {
   return word.toLowerCase().replace(/[\s-]+/g, ' ');
+}
+
+/**
+ * Each section's priority as a value (docs/rules.md, "Priority"): the one it
+ * sets itself (`own`), else its parent's; `none` at the top. `sections` in
+ * document order, root first, so a parent's is known before its children's.
+ * Returns the priorities by section index.
+ */
+export function sectionPriorities<S extends { index: number; parent: S | null }>(
+  sections: readonly S[],
+  own: (section: S) => Priority | null,
+): Priority[] {
+  const priorities: Priority[] = [];
+  for (const section of sections) {
+    priorities[section.index] = own(section) ?? (section.parent ? priorities[section.parent.index]! : 'none');
+  }
+  return priorities;
 }

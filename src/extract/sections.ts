@@ -1,9 +1,8 @@
 import type { Heading, Root, RootContent } from 'mdast';
-import type { Priority } from '../model.js';
 import { nodeText, sanitizeText } from './text.js';
 
 /**
- * A section of a document (SPEC.md §1): a heading and its own content up to
+ * A section of a document (docs/rules.md, "Items"): a heading and its own content up to
  * the next heading, with subsections nested by heading depth. The root section
  * (depth 0, no heading) holds the text before the first heading.
  */
@@ -21,21 +20,18 @@ export interface Section {
   children: Section[];
   /** Top-level nodes between this heading and the next heading. */
   content: RootContent[];
-  /** Priority the heading (or a group's `Priority:` field) sets; null inherits. */
-  ownPriority: Priority | null;
-  /** Effective priority: own, else the parent's; `none` at the top. */
-  priority: Priority;
 }
 
 /**
  * Cuts a document's top-level nodes into sections with a heading stack cut
  * back by depth (remark-lint `no-duplicate-headings-in-section`). Returns the
- * sections in document order, root first. Pure.
+ * sections in document order, root first, so a parent always comes before
+ * its subsections. Built once per document and not changed afterwards. Pure.
  */
 export function buildSections(tree: Root): Section[] {
   const root: Section = {
     index: 0, heading: null, depth: 0, title: '', line: 1, parent: null,
-    children: [], content: [], ownPriority: null, priority: 'none',
+    children: [], content: [],
   };
   const sections: Section[] = [root];
   const stack: Section[] = [root];
@@ -55,8 +51,6 @@ export function buildSections(tree: Root): Section[] {
       parent,
       children: [],
       content: [],
-      ownPriority: null,
-      priority: 'none',
     };
     parent.children.push(section);
     sections.push(section);
@@ -77,7 +71,7 @@ export function ancestors(section: Section): Section[] {
   return result;
 }
 
-/** Heading titles from the outermost enclosing heading down to `section` (SPEC.md §1 `sectionPath`). */
+/** Heading titles from the outermost enclosing heading down to `section` (the items' `sectionPath`). */
 export function sectionPath(section: Section): string[] {
   return [section, ...ancestors(section)].filter((s) => s.heading).map((s) => s.title).reverse();
 }

@@ -1,9 +1,11 @@
 import type { Status } from '../model.js';
+import { type Field, findField } from './fields.js';
 import { STATUS_EMOJI, STATUS_MARKERS, escapeRegExp } from './vocabulary.js';
 
 /**
- * Status rules of SPEC.md §1.2 that read text: leading status emoji, status
- * markers inside an open item's text, and `Status:` field values.
+ * Status rules (docs/rules.md, "Status"): leading status emoji, status
+ * markers inside an open item's text, `Status:` field values, and the rule
+ * that settles an item's status from them.
  */
 
 const LEADING_EMOJI = new RegExp(
@@ -45,10 +47,45 @@ export function statusMarker(text: string): Exclude<Status, 'done' | 'cancelled'
 const DONE_VALUE = /^\s*(?:✅|✔|☑|(?:done|complete|completed|finished|shipped)(?![\p{L}\p{N}_]))/iu;
 
 /**
- * The status a `Status:` field value states (SPEC.md §1.2): `done`,
+ * The status a `Status:` field value states (docs/rules.md, "Status"): `done`,
  * `complete(d)`, `✅` at its start → done; otherwise its first marker.
  */
 export function statusFieldValue(value: string): Status | null {
   if (DONE_VALUE.test(value)) return 'done';
   return leadingStatusEmoji(value)?.status ?? statusMarker(value);
+}
+
+/** What an item's status rule reads (see `Candidate` in recognisers/types.ts). */
+export interface StatusInput {
+  statusRule: 'checkbox' | 'stated';
+  checked: boolean | null;
+  formStatus: Status | null;
+  title: string;
+  markerText: string;
+  fields: readonly Field[];
+}
+
+/**
+ * An item's status (docs/rules.md, "Status"). `cancelledBySection`: a
+ * heading of the item's scope or above rules its items out;
+ * `groupStatus`: the status the nearest group's `Status:` field gives.
+ */
+export function settleStatus(item: StatusInput, cancelledBySection: boolean, groupStatus: Status | null): Status {
+  if (item.statusRule === 'checkbox') {
+    if (item.checked === true) return 'done';
+    if (item.formStatus === 'cancelled' || cancelledBySection) return 'cancelled';
+    if (item.formStatus) return item.formStatus;
+    const statusField = findField(item.fields, ['status']);
+    const fromField = statusField ? statusMarker(statusField.value) : null;
+    return statusMarker(item.markerText) ?? fromField ?? groupStatus ?? 'todo';
+  }
+  // Written status: leading emoji, then a Status field, then markers in the title.
+  let status: Status | null = item.formStatus;
+  if (!status) {
+    const statusField = findField(item.fields, ['status']);
+    status = statusField ? statusFieldValue(statusField.value) : null;
+  }
+  status ??= statusMarker(item.title) ?? 'todo';
+  if (status !== 'done' && cancelledBySection) return 'cancelled';
+  return status;
 }

@@ -3,7 +3,7 @@ import type { Nodes, PhrasingContent } from 'mdast';
 /**
  * Plain-text helpers shared by the extractors: mdast → text, and the
  * sanitising every title goes through before it can reach a terminal
- * (SPEC.md §1 `title`, §10 last paragraph).
+ * (docs/rules.md, "Items" and "Encodings").
  */
 
 export { sanitizeText } from '../text/sanitize.js';
@@ -31,6 +31,9 @@ export function nodeText(node: Nodes): string {
   }
 }
 
+/** A line break as CommonMark counts one, the same as `SourceText` does (docs/architecture.md, "Text model"). */
+const LINE_BREAK = /\r\n|\r|\n/;
+
 /** One line of a paragraph or heading: its plain text and 1-based source line. */
 export interface TextLine {
   text: string;
@@ -38,16 +41,16 @@ export interface TextLine {
 }
 
 /**
- * Splits phrasing content into lines at newlines and hard breaks (SPEC.md §3:
- * "paragraph lines split at hard breaks and newlines"). `startLine` is the
- * 1-based line of the first child.
+ * Splits phrasing content into lines at hard breaks and line breaks, where a
+ * line break is `\n`, `\r\n` or a lone `\r` (docs/rules.md, "Fields" and
+ * "Lines and positions"). `startLine` is the 1-based line of the first child.
  */
 export function phrasingLines(children: PhrasingContent[], startLine: number): TextLine[] {
   const lines: TextLine[] = [{ text: '', line: startLine }];
   const visit = (node: Nodes): void => {
     const current = lines[lines.length - 1]!;
     if (node.type === 'text' || node.type === 'inlineCode') {
-      const parts = node.value.split('\n');
+      const parts = node.value.includes('\r') ? node.value.split(LINE_BREAK) : node.value.split('\n');
       current.text += parts[0];
       for (let i = 1; i < parts.length; i++) {
         const previous = lines[lines.length - 1]!;

@@ -6,7 +6,7 @@
  * This module finds the blocks and lays out their content. Pure.
  */
 import type { Root } from 'mdast';
-import { summaryMarker } from '../extract/claims.js';
+import { summaryMarker } from '../text/summary-marker.js';
 import type { Diagnostic } from '../model.js';
 import type { TextEdit } from './bytes.js';
 

@@ -13,6 +13,7 @@ import type {
 } from '../model.js';
 import { atOrAbove, OPEN_STATUSES, PRIORITIES } from '../model.js';
 import type { ExtractedDocument, ExtractedItem } from '../extract/extract.js';
+import { effortInHours } from './hours.js';
 
 /** One document ready for the summary: what extract found, plus load's diagnostics. */
 export interface SummarizeInput {
@@ -44,9 +45,10 @@ export interface WeighedFile {
 }
 
 /**
- * Items → the report of SPEC.md §8: blocking (§5), totals, per-priority and
- * per-section totals, remaining effort (§4) and checked claims (§6).
- * `files` must already be in report order. Pure.
+ * Items → the report (docs/architecture.md, "Output contract"): blocking,
+ * totals, per-priority and per-section totals, remaining effort in hours
+ * (`options.hoursPerDay` hours a day) and checked claims. `files` must
+ * already be in report order. Pure.
  */
 export function summarize(files: readonly SummarizeInput[], options: ReportOptions, version: string): Report {
   const weighed = files.map((input) => weighFile(input, options));
@@ -54,7 +56,7 @@ export function summarize(files: readonly SummarizeInput[], options: ReportOptio
   return assembleReport(weighed, weighed.map((file) => fileReportOf(file, fileTotals)), options, version);
 }
 
-/** The part of {@link summarize} that depends on one file alone (SPEC.md §4, §5). Pure. */
+/** The part of {@link summarize} that depends on one file alone (effort and blocking). Pure. */
 export function weighFile(input: SummarizeInput, options: ReportOptions): WeighedFile {
   const weighted = weighItems(input.document, options);
   const tally = tallyOf(weighted);
@@ -64,7 +66,7 @@ export function weighFile(input: SummarizeInput, options: ReportOptions): Weighe
 /**
  * One file's part of the report: sections, items and checked claims.
  * `fileTotals` holds every file's totals by path; claims that name another
- * file are checked against it (SPEC.md §6). Pure.
+ * file are checked against it (docs/rules.md, "Claims"). Pure.
  */
 export function fileReportOf(file: WeighedFile, fileTotals: ReadonlyMap<string, Totals>): FileReport {
   const { input: { document, diagnostics }, weighted } = file;
@@ -115,13 +117,13 @@ export function assembleReport(
   };
 }
 
-/** Whether an item is open (SPEC.md §1). */
+/** Whether an item is open: todo, in progress or blocked (docs/rules.md, "Status"). */
 export function isOpen(item: Pick<Item, 'status'>): boolean {
   return OPEN_STATUSES.has(item.status);
 }
 
 /**
- * Blocking rule of SPEC.md §5: open, and at or above `failOn` or carrying a
+ * The blocking rule (docs/rules.md, "Blocking"): open, and at or above `failOn` or carrying a
  * blocking marker. `failOn: 'none'` turns blocking off altogether.
  */
 export function isBlocking(item: Pick<ExtractedItem, 'status' | 'priority' | 'blockingMarker'>, failOn: ReportOptions['failOn']): boolean {
@@ -130,21 +132,22 @@ export function isBlocking(item: Pick<ExtractedItem, 'status' | 'priority' | 'bl
 }
 
 /**
- * Sets `blocking` and spreads each group estimate over the group's open items
- * (equally, or per item for `each`), so any subset of items sums to its share
- * and the whole document sums to SPEC.md §4's remaining effort.
+ * Sets `blocking`, converts estimates to hours (`hoursPerDay` hours a day) and
+ * spreads each group estimate over the group's open items (equally, or per
+ * item for `each`), so any subset of items sums to its share and the whole
+ * document sums to its remaining effort (docs/rules.md, "Effort").
  */
 function weighItems(document: ExtractedDocument, options: ReportOptions): Weighted[] {
   const weighted = new Map<string, Weighted>();
   for (const extracted of document.items) {
-    // Fixed key order: the JSON of SPEC.md §8 lists the fields in this order.
+    // Fixed key order: the JSON report lists the fields in this order.
     const item: Item = {
       id: extracted.id,
       title: extracted.title,
       status: extracted.status,
       priority: extracted.priority,
       blocking: isBlocking(extracted, options.failOn),
-      effort: extracted.effort,
+      effort: extracted.effort ? effortInHours(extracted.effort, options.hoursPerDay) : null,
       kind: extracted.kind,
       line: extracted.line,
       column: extracted.column,
@@ -161,10 +164,11 @@ function weighItems(document: ExtractedDocument, options: ReportOptions): Weight
   }
   for (const group of document.groupEfforts) {
     const open = group.itemIds.map((id) => weighted.get(id)!).filter((w) => isOpen(w.item));
+    const effort = effortInHours(group.effort, options.hoursPerDay);
     for (const w of open) {
-      const share = group.effort.each ? 1 : 1 / open.length;
-      w.minHours += group.effort.minHours * share;
-      w.maxHours += group.effort.maxHours * share;
+      const share = effort.each ? 1 : 1 / open.length;
+      w.minHours += effort.minHours * share;
+      w.maxHours += effort.maxHours * share;
       w.estimated = true;
     }
   }
@@ -187,7 +191,7 @@ function emptyTally(): Tally {
   return { items: 0, done: 0, open: 0, todo: 0, inProgress: 0, blocked: 0, cancelled: 0, blocking: 0, unestimated: 0, minHours: 0, maxHours: 0 };
 }
 
-/** Counts a set of items (SPEC.md §1, §4). */
+/** Counts a set of items and their remaining effort in hours. */
 function tallyOf(weighted: readonly Weighted[]): Tally {
   const tally = emptyTally();
   for (const { item, ...effort } of weighted) {
@@ -232,7 +236,7 @@ function addTallies(tallies: readonly Tally[]): Tally {
   return sum;
 }
 
-/** Totals as reported (SPEC.md §8): percent and hours rounded to two decimals. */
+/** Totals as reported: percent and hours rounded to two decimals. */
 function totalsOfTally(tally: Tally): Totals {
   return {
     items: tally.items, done: tally.done, open: tally.open, todo: tally.todo, inProgress: tally.inProgress,
@@ -243,7 +247,7 @@ function totalsOfTally(tally: Tally): Totals {
   };
 }
 
-/** Totals of a set of items (SPEC.md §1, §4, §8). */
+/** Totals of a set of items. */
 function totalsOf(weighted: readonly Weighted[]): Totals {
   return totalsOfTally(tallyOf(weighted));
 }
@@ -279,7 +283,7 @@ function sectionMembers(document: ExtractedDocument, weighted: readonly Weighted
 }
 
 /**
- * Compares each claim with the counts of its scope (SPEC.md §6): the claim's
+ * Compares each claim with the counts of its scope (docs/rules.md, "Claims"): the claim's
  * section, widened to the parent while it holds no items (cancelled ones
  * included: `## Won't do (0/3 done)` speaks of its own cancelled items); or
  * the whole other file the line names, when that file is in the report.
@@ -351,7 +355,7 @@ function countedFor(claimed: ClaimNumbers, totals: Totals): ClaimNumbers {
 
 /**
  * Counts must match exactly; percentages within `tolerance` points (0.5, or
- * 2 when written with `~`; SPEC.md §6).
+ * 2 when written with `~`; docs/rules.md, "Claims").
  */
 function isStale(claimed: ClaimNumbers, counted: ClaimNumbers, tolerance: number): boolean {
   const keys = Object.keys(claimed) as Array<keyof ClaimNumbers>;

@@ -1,0 +1,50 @@
+import type { Priority, Status } from '../model.js';
+import type { Matchers } from './context.js';
+import { parentheticalEffort, parseEffort } from './effort.js';
+import { findField } from './fields.js';
+import type { Candidate } from './recognisers/index.js';
+import { sectionPath } from './sections.js';
+import { settleStatus } from './status.js';
+import type { ExtractedItem } from './types.js';
+
+/** What an item takes from the section it is scoped to, each a value computed once per section. */
+export interface ScopeFacts {
+  /** The section's computed priority. */
+  priority: Priority;
+  /** A heading of the section or above rules its items out (`Won't have`, `Out of scope`). */
+  cancelled: boolean;
+  /** The status the nearest group's `Status:` field gives, or null. */
+  groupStatus: Status | null;
+}
+
+/**
+ * A candidate settled into an item (docs/rules.md, "Status", "Priority",
+ * "Effort", "Blocking"): its status, its priority (its own marker or
+ * `Priority:` field, else its scope's), its estimate as written and
+ * whether it carries a blocking marker.
+ */
+export function settleItem(candidate: Candidate, id: string, parentId: string | null, scope: ScopeFacts, matchers: Matchers): ExtractedItem {
+  const effortField = findField(candidate.fields, matchers.effortNames);
+  return {
+    id,
+    title: candidate.title,
+    status: settleStatus(candidate, scope.cancelled, scope.groupStatus),
+    priority: ownPriority(candidate, matchers) ?? scope.priority,
+    effort: (effortField ? parseEffort(effortField.value) : null) ?? parentheticalEffort(candidate.effortText),
+    kind: candidate.kind,
+    line: candidate.line,
+    column: candidate.column,
+    sectionPath: sectionPath(candidate.scope),
+    parentId,
+    blockingMarker: matchers.blockingMarker(candidate.markerText),
+    sectionIndex: candidate.section.index,
+  };
+}
+
+/** The item's own explicit priority: a tag or leading emoji in its text, else its `Priority:` field. */
+function ownPriority(candidate: Candidate, matchers: Matchers): Priority | null {
+  const marker = matchers.priority.itemMarker(candidate.priorityText);
+  if (marker) return marker;
+  const field = findField(candidate.fields, ['priority']);
+  return field ? matchers.priority.fieldValue(field.value) : null;
+}

@@ -1,0 +1,40 @@
+import { ancestors, type Section } from '../sections.js';
+import { leadingStatusEmoji } from '../status.js';
+import { TASK_FIELD_NAMES, WORK_HEADING_WORDS, wholeWord } from '../vocabulary.js';
+import { isWhollyStruck } from './forms.js';
+import type { Candidate, Recogniser, SectionFacts } from './types.js';
+
+// The separator after the number is `\s*[.):]\s+` or `\s+`: written `\s*[.):]?\s+`, it backtracks quadratically over spaces.
+const NUMBERED_HEADING = /^[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}*_]*(\d+(?:\s*[-–]\s*\d+)?(?:\.\d+)*)(?:\s*[.):]\s+|\s+)(?=\S)/u;
+const REQUIRES_SEPARATOR = /^[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}*_]*\d+(?:\s*[-–]\s*\d+)?(?:[.):]|\.\d)/u;
+const namesWork = wholeWord(WORK_HEADING_WORDS.join('|'));
+
+/**
+ * Heading items (docs/rules.md, "Items"): a numbered heading (`### 3.
+ * Rotate keys`) with no item in or below its section, under a heading that
+ * names work or sets a priority, or with task fields of its own. The item
+ * takes its path and priority from the enclosing section.
+ */
+export const headingRecogniser: Recogniser = {
+  name: 'heading',
+  section: headingItem,
+};
+
+function headingItem(section: Section, facts: SectionFacts): Candidate | null {
+  const { heading, title } = section;
+  if (!heading || !REQUIRES_SEPARATOR.test(title) || !NUMBERED_HEADING.test(title)) return null;
+  if (facts.holdsItems) return null;
+  const effortNames = facts.doc.matchers.effortNames;
+  const marked =
+    ancestors(section).some((s) => s.heading !== null && (facts.priorityOf(s) !== 'none' || namesWork.test(s.title))) ||
+    facts.fields.some((f) => TASK_FIELD_NAMES.has(f.name) || effortNames.has(f.name));
+  if (!marked) return null;
+  const afterNumber = title.replace(NUMBERED_HEADING, '');
+  return {
+    kind: 'heading', section, scope: section.parent ?? section, line: section.line,
+    column: heading.position?.start.column ?? 1, title, markerText: afterNumber,
+    priorityText: afterNumber, effortText: title, checked: null,
+    formStatus: isWhollyStruck(heading) ? 'cancelled' : (leadingStatusEmoji(afterNumber)?.status ?? null),
+    statusRule: 'stated', fields: facts.fields, parent: null,
+  };
+}
