@@ -41,7 +41,7 @@ export interface ShipreadyConfig {
 }
 
 /** One entry of `remarkPlugins`: a module name or path, or the name and the plugin's options. */
-export type RemarkPluginEntry = string | [string] | [string, unknown];
+export type RemarkPluginEntry = string | [string, unknown];
 
 /** The configuration's JSON Schema, shipped in the package (`schema/config.schema.json`). */
 export const CONFIG_SCHEMA_URL = new URL('../../schema/config.schema.json', import.meta.url);
