@@ -5,7 +5,7 @@ import { discoverFiles, displayPath } from './load/discover.js';
 import { loadDocument, type LoadedDocument } from './load/load.js';
 import type { Report, ReportOptions } from './model.js';
 import { DEFAULT_REPORT_OPTIONS } from './model.js';
-import { parseMarkdownWithDiagnostics } from './parse/parse.js';
+import { documentFormat, loadMarkdownParser, type MarkdownParser, markdownParser, type RemarkPluginSpec } from './parse/parse.js';
 import { summarize, type SummarizeInput } from './summarize/summarize.js';
 import { VERSION } from './version.js';
 import { type Concurrency, workerCount } from './workers/pool.js';
@@ -19,6 +19,8 @@ export interface AnalyzeOptions {
   vocabulary?: Vocabulary;
   /** Extra ignore globs. */
   ignore?: readonly string[];
+  /** remark plugins from the configuration (`LoadedConfig.remarkPlugins`), applied after the built-in syntax. */
+  remarkPlugins?: readonly RemarkPluginSpec[];
 }
 
 /** The report and the loaded documents it was made from (`fix` needs their text). */
@@ -39,7 +41,8 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   const files = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore });
   const documents = await Promise.all(files.map((file) => loadDocument(file, options.cwd)));
   documents.sort((a, b) => byPath(a.path, b.path));
-  return { report: reportFromDocuments(documents, reportOptions, vocabulary), documents };
+  const parser = await parserFor(files, options.remarkPlugins);
+  return { report: reportFromDocuments(documents, reportOptions, vocabulary, parser), documents };
 }
 
 /** One file's analysis: what extract found, plus load's diagnostics (the unit that is cached, sent to workers and kept by `watch`). */
@@ -50,11 +53,22 @@ export interface FileAnalysisOptions {
   /** Hours in one day of effort (SPEC.md §4). */
   hoursPerDay: number;
   vocabulary: Vocabulary;
+  /** remark plugins from the configuration; plain data, so workers can load them too. */
+  remarkPlugins?: readonly RemarkPluginSpec[];
 }
 
-/** parse → extract for one loaded document. Pure; never throws on a loaded document. */
-export function analyzeLoadedDocument(doc: LoadedDocument, options: FileAnalysisOptions): FileAnalysis {
-  const parsed = parseMarkdownWithDiagnostics(doc.text);
+/** The parser for these files: the configured plugins, and MDX when one of them is `.mdx`. */
+export function parserFor(files: readonly string[], remarkPlugins: readonly RemarkPluginSpec[] = []): Promise<MarkdownParser> {
+  return loadMarkdownParser({ remarkPlugins, mdx: files.some((file) => documentFormat(file) === 'mdx') });
+}
+
+/**
+ * parse → extract for one loaded document, with `parser` (its format by the
+ * file name). Pure; never throws on a loaded document, except for an `.mdx`
+ * one given a parser loaded without MDX (see {@link parserFor}).
+ */
+export function analyzeLoadedDocument(doc: LoadedDocument, options: FileAnalysisOptions, parser: MarkdownParser = markdownParser): FileAnalysis {
+  const parsed = parser.parse(doc.text, { format: documentFormat(doc.absolutePath) });
   return {
     document: extractDocument(parsed.tree, doc.text, { path: doc.path, vocabulary: options.vocabulary }),
     diagnostics: parsed.diagnostics.length > 0 ? [...doc.diagnostics, ...parsed.diagnostics] : doc.diagnostics,
@@ -66,9 +80,10 @@ export function reportFromDocuments(
   documents: readonly LoadedDocument[],
   reportOptions: ReportOptions,
   vocabulary: Vocabulary = buildVocabulary(),
+  parser: MarkdownParser = markdownParser,
 ): Report {
   const options = { hoursPerDay: reportOptions.hoursPerDay, vocabulary };
-  return summarize(documents.map((doc) => analyzeLoadedDocument(doc, options)), reportOptions, VERSION);
+  return summarize(documents.map((doc) => analyzeLoadedDocument(doc, options, parser)), reportOptions, VERSION);
 }
 
 /** Report order of files: by path, code unit by code unit (not locale-dependent). */
@@ -108,6 +123,7 @@ export async function buildReport(options: AnalyzeOptions & PerformanceOptions):
   const fileOptions: FileAnalysisOptions = {
     hoursPerDay: reportOptions.hoursPerDay,
     vocabulary: options.vocabulary ?? buildVocabulary(),
+    ...(options.remarkPlugins && options.remarkPlugins.length > 0 ? { remarkPlugins: options.remarkPlugins } : {}),
   };
   const files = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore });
   const warnings: string[] = [];
@@ -121,7 +137,7 @@ export async function buildReport(options: AnalyzeOptions & PerformanceOptions):
   const fresh =
     threads > 0
       ? await (await import('./workers/pool.js')).analyzeInWorkers(missing, options.cwd, fileOptions, threads)
-      : await Promise.all(missing.map(async (file) => analyzeLoadedDocument(await loadDocument(file, options.cwd), fileOptions)));
+      : await analyzeHere(missing, options.cwd, fileOptions);
   let next = 0;
   for (let i = 0; i < results.length; i++) {
     if (results[i] !== undefined) continue;
@@ -135,6 +151,12 @@ export async function buildReport(options: AnalyzeOptions & PerformanceOptions):
   const analyses = results as FileAnalysis[];
   analyses.sort((a, b) => byPath(a.document.path, b.document.path));
   return { report: summarize(analyses, reportOptions, VERSION), warnings };
+}
+
+/** Loads and analyses `files` on this thread. */
+async function analyzeHere(files: readonly string[], cwd: string, options: FileAnalysisOptions): Promise<FileAnalysis[]> {
+  const parser = await parserFor(files, options.remarkPlugins);
+  return Promise.all(files.map(async (file) => analyzeLoadedDocument(await loadDocument(file, cwd), options, parser)));
 }
 
 async function openCache(location: string, cwd: string, options: FileAnalysisOptions): Promise<AnalysisCache> {

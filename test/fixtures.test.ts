@@ -5,9 +5,9 @@ import type { FileReport, Report } from '../src/model.js';
 import { ROOT, runCli } from './helpers.js';
 
 /**
- * Walks every fixture folder: each markdown file `X.md` is a case with its
- * expected file report beside it (`X.expected.json`; `input.md` ↔
- * `expected.json`). A new folder is a new test. `UPDATE_FIXTURES=1` rewrites
+ * Walks every fixture folder: each markdown or MDX file `X.md` / `X.mdx` is
+ * a case with its expected file report beside it (`X.expected.json`;
+ * `input.md` ↔ `expected.json`). A new folder is a new test. `UPDATE_FIXTURES=1` rewrites
  * the expected files — review the diff before committing it.
  */
 const FIXTURES = path.join(ROOT, 'fixtures');
@@ -18,9 +18,9 @@ function cases(): Array<{ name: string; input: string; expected: string }> {
     .filter((entry) => entry.isDirectory())
     .flatMap((dir) =>
       readdirSync(path.join(FIXTURES, dir.name))
-        .filter((file) => /\.(md|markdown)$/.test(file) && !file.endsWith('.expected.md'))
+        .filter((file) => /\.(md|markdown|mdx)$/.test(file) && !file.endsWith('.expected.md'))
         .map((file) => {
-          const stem = file.replace(/\.(md|markdown)$/, '');
+          const stem = file.replace(/\.(md|markdown|mdx)$/, '');
           const expected = stem === 'input' ? 'expected.json' : `${stem}.expected.json`;
           return {
             name: `${dir.name}/${file}`,

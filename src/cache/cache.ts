@@ -17,7 +17,7 @@ interface CachedEntry {
  * content hash (file-entry-cache, the library ESLint and stylelint use, with
  * checksums rather than modification times). One cache file per tool version
  * and effective analysis settings, so a new version or another
- * `hoursPerDay`/vocabulary never reads stale results.
+ * `hoursPerDay`/vocabulary/remark plugins never reads stale results.
  */
 export class AnalysisCache {
   private readonly store: FileEntryCache;
@@ -31,7 +31,7 @@ export class AnalysisCache {
    * @param options the settings the analyses depend on; part of the cache's identity.
    */
   constructor(location: string, cwd: string, options: FileAnalysisOptions) {
-    const identity = createHash('sha256').update(JSON.stringify([VERSION, options.hoursPerDay, options.vocabulary])).digest('hex');
+    const identity = createHash('sha256').update(JSON.stringify([VERSION, options.hoursPerDay, options.vocabulary, options.remarkPlugins ?? []])).digest('hex');
     // file-entry-cache's create() would read the cache with flat-cache's default parser (flatted, for
     // cyclic data), ten times slower than plain JSON on a 30 MB cache; analyses have no cycles.
     const store = new FileEntryCache({ useCheckSum: true, useModifiedTime: false, cwd, useAbsolutePathAsKey: true });

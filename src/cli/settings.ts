@@ -82,5 +82,6 @@ export function analysisOptions(
     report: settings.report,
     vocabulary: settings.vocabulary,
     ignore: settings.ignore,
+    remarkPlugins: settings.config?.remarkPlugins ?? [],
   };
 }

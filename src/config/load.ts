@@ -2,6 +2,7 @@ import path from 'node:path';
 import { cosmiconfig, type CosmiconfigResult } from 'cosmiconfig';
 import { ConfigError } from '../errors.js';
 import { displayPath as reportedPath } from '../load/discover.js';
+import type { RemarkPluginSpec } from '../parse/plugins.js';
 import type { ShipreadyConfig } from './validate.js';
 
 /**
@@ -20,6 +21,8 @@ export const CONFIG_FILES = [
 /** A configuration file, found and validated. */
 export interface LoadedConfig {
   config: ShipreadyConfig;
+  /** The configuration's `remarkPlugins`, resolved from its directory and imported once to check them; empty when none. */
+  remarkPlugins: RemarkPluginSpec[];
   /** Absolute path of the file. */
   filepath: string;
   /** The file as shown in messages: relative to the working directory, `/` separators. */
@@ -39,8 +42,9 @@ export interface LoadConfigOptions {
  * With `file: false` nothing is read. An empty file is an empty configuration.
  *
  * @returns the configuration, or null when none was found or `file` is false.
- * @throws ConfigError when `--config FILE` cannot be read, or a file cannot be
- *   parsed or breaks `schema/config.schema.json` — the message names the file.
+ * @throws ConfigError when `--config FILE` cannot be read, a file cannot be
+ *   parsed or breaks `schema/config.schema.json`, or a remark plugin it names
+ *   cannot be loaded — the message names the file.
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig | null> {
   if (options.file === false) return null;
@@ -72,7 +76,10 @@ async function finish(result: NonNullable<CosmiconfigResult>, cwd: string): Prom
   const displayPath = reportedPath(result.filepath, cwd);
   // ajv is loaded only when there is a file to check: most runs of a hook have none.
   const { validateConfig } = await import('./validate.js');
-  return { config: validateConfig(result.config, displayPath), filepath: result.filepath, displayPath };
+  const config = validateConfig(result.config, displayPath);
+  const entries = config.remarkPlugins ?? [];
+  const remarkPlugins = entries.length === 0 ? [] : await (await import('./plugins.js')).resolveRemarkPlugins(entries, result.filepath, displayPath);
+  return { config, remarkPlugins, filepath: result.filepath, displayPath };
 }
 
 /** A read or parse failure as one line naming the file. */

@@ -36,7 +36,12 @@ export interface ShipreadyConfig {
   failOnStale?: boolean;
   /** `check` reports failures but exits 0. */
   warnOnly?: boolean;
+  /** remark plugins after the built-in syntax: module names or paths (from the config file's directory), or `[name, options]`. */
+  remarkPlugins?: RemarkPluginEntry[];
 }
+
+/** One entry of `remarkPlugins`: a module name or path, or the name and the plugin's options. */
+export type RemarkPluginEntry = string | [string, unknown];
 
 /** The configuration's JSON Schema, shipped in the package (`schema/config.schema.json`). */
 export const CONFIG_SCHEMA_URL = new URL('../../schema/config.schema.json', import.meta.url);
@@ -66,7 +71,8 @@ export function validateConfig(data: unknown, file: string): ShipreadyConfig {
   if (data === undefined || data === null) return {};
   const validate = validator();
   if (validate(data)) return data as ShipreadyConfig;
-  const error = validate.errors?.[0];
+  // A value that fits no branch of an `anyOf` is described by the `anyOf` (its branches' errors come first).
+  const error = validate.errors?.find((e) => e.keyword === 'anyOf') ?? validate.errors?.[0];
   throw new ConfigError(`${file}: ${error ? describeError(error) : 'invalid configuration'}`);
 }
 
@@ -91,6 +97,8 @@ function describeError(error: ErrorObject): string {
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
       return `Unexpected ${where} \`${show(error.data)}\`, expected ${rangeText(parent)}`;
+    case 'anyOf':
+      return `Unexpected ${where} \`${show(error.data, true)}\`, expected ${String(parent.description ?? 'a value that matches the schema')}`;
     case 'minLength':
       return `Unexpected ${where} \`${show(error.data, true)}\`, expected a non-empty string`;
     default:

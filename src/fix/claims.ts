@@ -1,10 +1,11 @@
 /**
- * Planning the rewrite of stale claims (SPEC.md §6): for every claim that
+ * Planning the rewrite of stale claims (docs/rules.md, "Claims"): for every claim that
  * is `stale: true`, the numbers that disagree with what was counted are
  * replaced by the counted value in the author's form. Claims that agree or
  * cannot be checked (`stale: null`) are never touched. Pure.
  */
 import type { ClaimNumbers, ClaimReport, Diagnostic, FileReport } from '../model.js';
+import { SourceText } from '../text/source.js';
 import { applyEdits, type TextEdit } from './bytes.js';
 import { formatLike, numberValue } from './numbers.js';
 
@@ -27,22 +28,13 @@ export interface ClaimPlan {
 }
 
 /**
- * Offsets of the start of every line of `text`; `\r\n`, `\r` and `\n` end a
- * line, as in mdast (and so in every line number of a report).
- */
-export function lineOffsets(text: string): number[] {
-  const offsets = [0];
-  for (const match of text.matchAll(/\r\n|\r|\n/g)) offsets.push(match.index + match[0].length);
-  return offsets;
-}
-
-/**
  * Plans the rewrite of every stale claim of `file`. `text` is the analysed
  * text the report was made from; positions are checked against it, so a
  * report that does not match the text plans nothing for that claim.
  */
 export function planClaimFixes(file: FileReport, text: string): ClaimPlan {
-  const lines = lineOffsets(text);
+  // Lines as the report counts them (docs/rules.md, "Lines and positions").
+  const lines = new SourceText(text).lineStarts;
   const offset = (line: number, column: number): number | null => {
     const start = lines[line - 1];
     return start === undefined ? null : start + column - 1;

@@ -16,7 +16,8 @@ import { discoverFiles, displayPath } from '../load/discover.js';
 import { type LoadedDocument, loadDocument } from '../load/load.js';
 import type { Diagnostic, Report, ReportOptions } from '../model.js';
 import { parseMarkdown } from '../parse/parse.js';
-import { type AnalyzeOptions, analyze, reportFromDocuments } from '../pipeline.js';
+import type { MarkdownParser } from '../parse/parse.js';
+import { type AnalyzeOptions, analyze, parserFor, reportFromDocuments } from '../pipeline.js';
 import { gateOutcome } from '../gate/evaluate.js';
 import { loadRenderer, outputText, type Renderer } from '../render/index.js';
 import { editBytes, sameBytes, type TextEdit, unwritableReason } from './bytes.js';
@@ -104,7 +105,10 @@ export async function fixFiles(options: FixOptions): Promise<FixResult> {
 
   const loaded = new Map(documents.map((d) => [d.absolutePath, d]));
   await resolveSummaryPaths(targets, loaded, options);
-  if (targets.some((target) => target.blocks.length > 0)) regenerateSummaries(targets, loaded, options, await loadRenderer('markdown'));
+  if (targets.some((target) => target.blocks.length > 0)) {
+    const parser = await parserFor([...loaded.keys()], options.remarkPlugins);
+    regenerateSummaries(targets, loaded, options, await loadRenderer('markdown'), parser);
+  }
 
   for (const target of targets) {
     const { fix } = target;
@@ -240,6 +244,7 @@ function regenerateSummaries(
   loaded: ReadonlyMap<string, LoadedDocument>,
   options: FixOptions,
   renderMarkdown: Renderer,
+  parser: MarkdownParser,
 ): void {
   const byPath = new Map(targets.map((t) => [t.document.absolutePath, t]));
   for (let round = 0; round < MAX_SUMMARY_ROUNDS; round++) {
@@ -255,7 +260,7 @@ function regenerateSummaries(
           return target ? target.decoded(display) : { ...loaded.get(absolute)!, path: display };
         });
         const sorted = documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        const report = reportFromDocuments(sorted, options.report, options.vocabulary);
+        const report = reportFromDocuments(sorted, options.report, options.vocabulary, parser);
         const rendered = outputText(renderMarkdown({
           report, ...gateOutcome(report), options: { color: false, width: 80, unicode: true, headingDepth: state.block.headingDepth, linkBase: '' },
         }));

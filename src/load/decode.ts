@@ -1,5 +1,5 @@
 /**
- * Bytes → text for analysis (SPEC.md §7).
+ * Bytes → text for analysis (docs/rules.md, "Encodings").
  *
  * Files are UTF-8, optionally with a BOM. Binary files are skipped, stray NUL
  * bytes dropped, invalid UTF-8 replaced with U+FFFD, and "mojibake" — UTF-8
@@ -9,9 +9,10 @@
  */
 import iconv from 'iconv-lite';
 import type { Diagnostic } from '../model.js';
+import { SourceText } from '../text/source.js';
 import { plural } from '../words.js';
 
-/** One repaired mojibake run (SPEC.md §7). */
+/** One repaired mojibake run. */
 export interface TextRepair {
   /** Offset of the repaired text in the decoded (output) text, UTF-16 code units. */
   offset: number;
@@ -84,7 +85,7 @@ const TABLES: Readonly<Record<Encoding, ReadonlyMap<string, number>>> = {
   ]),
 };
 
-/** Try order for each run (SPEC.md §7): Windows-1252 first, then Mac OS Roman. */
+/** Try order for each run (docs/rules.md, "Encodings"): Windows-1252 first, then Mac OS Roman. */
 const ENCODINGS: readonly Encoding[] = ['Windows-1252', 'Mac OS Roman'];
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -142,7 +143,7 @@ function reencode(run: string, table: ReadonlyMap<string, number>): string | nul
 }
 
 /**
- * Repairs mojibake (SPEC.md §7): UTF-8 text that was decoded as Windows-1252
+ * Repairs mojibake (docs/rules.md, "Encodings"): UTF-8 text that was decoded as Windows-1252
  * or Mac OS Roman and saved again as UTF-8.
  *
  * Works run by run. A run is a maximal sequence of non-ASCII characters that
@@ -264,17 +265,6 @@ function findInvalidUtf8(bytes: Uint8Array): InvalidSequence[] {
   return found;
 }
 
-/** 1-based line of `offset` in `text`; `\n`, `\r\n` and a lone `\r` end a line (CommonMark). */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let k = 0; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 0x0a || (c === 0x0d && text.charCodeAt(k + 1) !== 0x0a)) line++;
-  }
-  return line;
-}
-
 /** Maps an offset in the text before repair to the repaired text (inside a run → its start). */
 function mapThroughRepairs(offset: number, repairs: readonly TextRepair[]): number {
   let delta = 0;
@@ -288,7 +278,7 @@ function mapThroughRepairs(offset: number, repairs: readonly TextRepair[]): numb
 }
 
 
-/** Byte order marks of UTF-16, which is decoded whole (SPEC.md §7 is silent; README "Choices"). */
+/** Byte order marks of UTF-16, which is decoded whole (README "Choices"). */
 const UTF16_BOMS = [
   { bom: [0xff, 0xfe], iconv: 'utf-16le', name: 'UTF-16 LE' },
   { bom: [0xfe, 0xff], iconv: 'utf-16be', name: 'UTF-16 BE' },
@@ -298,7 +288,7 @@ const UTF16_BOMS = [
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
- * Decodes a markdown file's bytes into the text to analyse (SPEC.md §7).
+ * Decodes a markdown file's bytes into the text to analyse.
  *
  * - UTF-8; a leading BOM sets `bom` and is removed from `text`.
  * - A UTF-16 byte order mark (FF FE, FE FF) makes the file UTF-16: it is
@@ -397,16 +387,19 @@ function finishDecoding(
 
   const { text, repairs } = repairMojibake(withoutNul);
   const diagnostics: Diagnostic[] = [...notes];
+  // Lines as every later stage counts them; the line table is built only for a text with findings.
+  let source: SourceText | undefined;
+  const lineAt = (offset: number): number => (source ??= new SourceText(text)).lineOf(offset);
 
   const firstInvalid = invalid[0];
   if (firstInvalid) {
     const offset = mapThroughRepairs(toNulFree(firstInvalid.offset), repairs);
-    diagnostics.push({ line: lineAt(text, offset), severity: 'warning', message: replacedMessage });
+    diagnostics.push({ line: lineAt(offset), severity: 'warning', message: replacedMessage });
   }
   const firstNul = nulOffsets[0];
   if (firstNul !== undefined) {
     diagnostics.push({
-      line: lineAt(text, mapThroughRepairs(firstNul, repairs)),
+      line: lineAt(mapThroughRepairs(firstNul, repairs)),
       severity: 'warning',
       message: `dropped ${plural(nulOffsets.length, 'NUL byte')}`,
     });
@@ -415,7 +408,7 @@ function finishDecoding(
   if (firstRepair) {
     const used = ENCODINGS.filter((e) => repairs.some((r) => r.encoding === e));
     diagnostics.push({
-      line: lineAt(text, firstRepair.offset),
+      line: lineAt(firstRepair.offset),
       severity: 'info',
       message: `repaired ${used.join(' and ')} mojibake`,
     });

@@ -11,14 +11,14 @@ export interface DiscoverOptions {
   ignore?: readonly string[];
 }
 
-/** Markdown extensions searched in directories (SPEC.md §10). */
-export const MARKDOWN_GLOB = '**/*.{md,markdown,MD,Markdown}';
+/** Markdown and MDX extensions searched in directories (README "Command line"); `.mdx` files are read as MDX. */
+export const MARKDOWN_GLOB = '**/*.{md,markdown,MD,Markdown,mdx,MDX}';
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 /**
- * Resolves command-line paths to markdown files (SPEC.md §10): a file is taken
- * as given; a directory is searched for `*.md` and `*.markdown`; anything else
+ * Resolves command-line paths to markdown files (README "Command line"): a file is taken
+ * as given; a directory is searched for `*.md`, `*.markdown` and `*.mdx`; anything else
  * is a glob. `.gitignore` files and `ignore` apply to directories and globs;
  * `ignore` and `node_modules` also to files named outright, which are then
  * skipped quietly — a pre-commit hook passes every staged file, and an

@@ -1,4 +1,5 @@
 import type { RootContent } from 'mdast';
+import { SourceText } from '../text/source.js';
 
 /** Where a chunk of the text starts: 0-based offset and 1-based line. */
 export interface ChunkStart {
@@ -29,13 +30,10 @@ export function splitAtTopLevelHeadings(text: string, chunkSize: number = CHUNK_
   let htmlEnd: RegExp | null = null;
   let frontMatterEnd: string | null = null;
   let previousBlank = false;
-  let line = 0;
-  let start = 0;
-  while (start < text.length) {
-    line++;
-    let end = start;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    const content = text.slice(start, end);
+  const source = new SourceText(text);
+  for (let line = 1; line <= source.lineCount; line++) {
+    const start = source.offsetOf(line);
+    const content = source.line(line);
     const blank = content.trim() === '';
 
     if (line === 1 && (content.trimEnd() === '---' || content.trimEnd() === '+++')) {
@@ -64,7 +62,6 @@ export function splitAtTopLevelHeadings(text: string, chunkSize: number = CHUNK_
       }
     }
     previousBlank = blank;
-    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   // Unclosed front matter is no front matter: then nothing before was certain, so do not split at all.
   return frontMatterEnd !== null ? [{ offset: 0, line: 1 }] : starts;
@@ -89,7 +86,7 @@ export function endsOpen(node: RootContent, chunk: string): boolean {
 function isOpenBlock(node: RootContent, chunk: string): boolean {
   if (node.type !== 'code' && node.type !== 'html') return false;
   const source = chunk.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? chunk.length);
-  const lines = source.split(/\r\n|\r|\n/);
+  const lines = new SourceText(source).lines();
   const first = lines[0]!;
   if (node.type === 'code') {
     const fence = opensFence(first);

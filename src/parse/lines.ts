@@ -1,9 +1,13 @@
+import type { SourceText } from '../text/source.js';
+
 /**
- * A text split into lines with their breaks kept: lines at even indices, the
- * line break after each (`\r\n`, `\r` or `\n`) at the odd index after it, so
- * `parts.join('')` is the text again and line `n` (1-based) is `parts[2n − 2]`.
- * The guards rewrite lines in place this way without moving an offset.
+ * The text of `source` with its lines replaced by `lines` (one per line of
+ * `source`, without breaks), each followed by the line break it had
+ * (`\r\n`, `\r` or `\n`). The guards rewrite lines this way without moving
+ * a line break; with lines of the same length no offset moves either.
  */
-export function splitLinesKeepingBreaks(text: string): string[] {
-  return text.split(/(\r\n|\r|\n)/);
+export function replaceLines(source: SourceText, lines: readonly string[]): string {
+  let out = '';
+  for (let n = 1; n <= source.lineCount; n++) out += lines[n - 1]! + source.lineBreak(n);
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../model.js';
-import { splitLinesKeepingBreaks } from './lines.js';
+import { SourceText } from '../text/source.js';
+import { replaceLines } from './lines.js';
 
 /**
  * The deepest container nesting (block quotes and list items) read as such.
@@ -32,25 +33,26 @@ export function guardNesting(text: string): GuardedText {
   // Fast path: without a line holding several markers or deep indentation there is nothing to cut.
   if (!mayNestDeeply(text)) return { text, diagnostics: [] };
 
-  const parts = splitLinesKeepingBreaks(text);
+  const source = new SourceText(text);
+  const lines = source.lines();
   let cutLines = 0;
   let firstCut = 0;
   /** Content columns of the list items open before the current line (innermost last). */
   const open: number[] = [];
   let previousBlank = true;
-  for (let i = 0; i < parts.length; i += 2) {
-    const line = parts[i]!;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const cut = guardLine(line, open, previousBlank);
     if (cut !== line) {
       cutLines++;
-      if (firstCut === 0) firstCut = i / 2 + 1;
-      parts[i] = cut;
+      if (firstCut === 0) firstCut = i + 1;
+      lines[i] = cut;
     }
     previousBlank = line.trim() === '';
   }
   if (cutLines === 0) return { text, diagnostics: [] };
   return {
-    text: parts.join(''),
+    text: replaceLines(source, lines),
     diagnostics: [{
       line: firstCut,
       severity: 'warning',

@@ -1,11 +1,12 @@
 import type { Diagnostic } from '../model.js';
-import { splitLinesKeepingBreaks } from './lines.js';
+import { SourceText } from '../text/source.js';
+import { replaceLines } from './lines.js';
 
 /**
  * Rows of one GFM table parsed as such; the rest are blanked. micromark's
  * table extension needs about 120 KB of memory per 10-cell row, so a
  * 100,000-row table (a data dump) would exhaust the heap, while tables hold
- * no items and no claims (SPEC.md §1, §6): their rows cannot change a result.
+ * no items and no claims (docs/rules.md, "Items" and "Claims"): their rows cannot change a result.
  */
 export const MAX_TABLE_ROWS = 1000;
 
@@ -30,26 +31,28 @@ const TABLE_ROW = /^ {0,3}\|/;
  */
 export function guardTables(text: string): GuardedTables {
   if (text.length < MAX_TABLE_ROWS * 2) return { text, diagnostics: [] }; // too short to hold such a table
-  const lines = splitLinesKeepingBreaks(text);
+  const source = new SourceText(text);
+  const lines = source.lines();
   const diagnostics: Diagnostic[] = [];
-  for (let i = 2; i < lines.length; i += 2) {
-    const header = lines[i - 2]!;
+  // `i` is the delimiter row's index (0-based), the header the line before it.
+  for (let i = 1; i < lines.length; i++) {
+    const header = lines[i - 1]!;
     if (!isDelimiterRow(lines[i]!) || !header.includes('|') || cellCount(header) !== cellCount(lines[i]!)) continue;
-    let end = i + 2;
-    while (end < lines.length && TABLE_ROW.test(lines[end]!)) end += 2;
-    const rows = (end - i) / 2 - 1;
+    let end = i + 1;
+    while (end < lines.length && TABLE_ROW.test(lines[end]!)) end++;
+    const rows = end - i - 1;
     if (rows > MAX_TABLE_ROWS) {
-      const firstCut = i + 2 + MAX_TABLE_ROWS * 2;
-      for (let row = firstCut; row < end; row += 2) lines[row] = ' '.repeat(lines[row]!.length);
+      const firstCut = i + 1 + MAX_TABLE_ROWS;
+      for (let row = firstCut; row < end; row++) lines[row] = ' '.repeat(lines[row]!.length);
       diagnostics.push({
-        line: firstCut / 2 + 1,
+        line: firstCut + 1,
         severity: 'warning',
         message: `table of ${rows} rows: rows after the first ${MAX_TABLE_ROWS} are not read (tables hold no items or claims)`,
       });
     }
-    i = end;
+    i = end; // the line after the table may head the next one
   }
-  return diagnostics.length === 0 ? { text, diagnostics } : { text: lines.join(''), diagnostics };
+  return diagnostics.length === 0 ? { text, diagnostics } : { text: replaceLines(source, lines), diagnostics };
 }
 
 /** A GFM delimiter row: at most three spaces in, then cells of dashes with optional colons. */

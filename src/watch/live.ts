@@ -68,9 +68,9 @@ export interface LiveOptions {
  */
 export async function watchReport(ctx: RunContext, options: LiveOptions): Promise<void> {
   const { settings } = options;
-  const { paths } = analysisOptions(ctx, settings, options.paths);
+  const { paths, remarkPlugins } = analysisOptions(ctx, settings, options.paths);
   const session = new WatchSession({
-    paths, cwd: ctx.cwd, ignore: settings.ignore, report: settings.report, vocabulary: settings.vocabulary, signal: ctx.signal,
+    paths, cwd: ctx.cwd, ignore: settings.ignore, report: settings.report, vocabulary: settings.vocabulary, remarkPlugins, signal: ctx.signal,
   });
   const show = options.format === 'json' ? jsonView(ctx, options) : await tableView(ctx, options);
 
@@ -296,7 +296,7 @@ class UpdateQueue {
 
 /** Markdown by extension, as discovery searches directories (SPEC.md §10); discovery has the last word. */
 function isMarkdown(file: string): boolean {
-  return /\.(?:md|markdown)$/i.test(file);
+  return /\.(?:md|markdown|mdx)$/i.test(file);
 }
 
 /**

@@ -4,7 +4,8 @@ import type { Vocabulary } from '../extract/vocabulary.js';
 import { discoverFiles } from '../load/discover.js';
 import { loadDocument, type LoadedDocument } from '../load/load.js';
 import type { FileReport, Report, ReportOptions, Totals } from '../model.js';
-import { analyzeLoadedDocument } from '../pipeline.js';
+import type { MarkdownParser, RemarkPluginSpec } from '../parse/parse.js';
+import { analyzeLoadedDocument, parserFor } from '../pipeline.js';
 import { assembleReport, fileReportOf, weighFile, type WeighedFile } from '../summarize/summarize.js';
 import { VERSION } from '../version.js';
 
@@ -17,6 +18,8 @@ export interface WatchSessionOptions {
   ignore: readonly string[];
   report: ReportOptions;
   vocabulary: Vocabulary;
+  /** remark plugins from the configuration. */
+  remarkPlugins?: readonly RemarkPluginSpec[];
   /** Aborts a running update between files (Ctrl-C during the first report of a large tree). */
   signal?: AbortSignal;
 }
@@ -125,11 +128,12 @@ export class WatchSession {
         return { file, signature, document: await loadDocument(file, this.#options.cwd) };
       }),
     );
+    const parser = await parserFor([...added, ...reread], this.#options.remarkPlugins);
     const loaded: Entry[] = [];
     for (const { file, signature, document } of documents) {
       if (loaded.length > 0) await new Promise((resolve) => setImmediate(resolve));
       this.#options.signal?.throwIfAborted();
-      const entry = this.#analyze(document, signature);
+      const entry = this.#analyze(document, signature, parser);
       this.#entries.set(file, entry);
       loaded.push(entry);
     }
@@ -175,9 +179,9 @@ export class WatchSession {
   }
 
   /** parse → extract → weigh one loaded file. */
-  #analyze(document: LoadedDocument, signature: string | null): Entry {
+  #analyze(document: LoadedDocument, signature: string | null, parser: MarkdownParser): Entry {
     const { report, vocabulary } = this.#options;
-    const analysis = analyzeLoadedDocument(document, { hoursPerDay: report.hoursPerDay, vocabulary });
+    const analysis = analyzeLoadedDocument(document, { hoursPerDay: report.hoursPerDay, vocabulary }, parser);
     return {
       path: analysis.document.path,
       weighed: weighFile(analysis, report),

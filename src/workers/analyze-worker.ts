@@ -1,5 +1,5 @@
 import { loadDocument } from '../load/load.js';
-import { analyzeLoadedDocument, type FileAnalysis, type FileAnalysisOptions } from '../pipeline.js';
+import { analyzeLoadedDocument, type FileAnalysis, type FileAnalysisOptions, parserFor } from '../pipeline.js';
 
 /** One batch of files for a worker thread: absolute paths, the working directory and the analysis settings. */
 export interface AnalyzeBatch {
@@ -15,8 +15,10 @@ export interface AnalyzeBatch {
  */
 export default async function analyzeBatch(batch: AnalyzeBatch): Promise<FileAnalysis[]> {
   const results: FileAnalysis[] = [];
+  // Each thread imports the configured remark plugins itself (once: loaded parsers are kept).
+  const parser = await parserFor(batch.files, batch.options.remarkPlugins);
   for (const file of batch.files) {
-    results.push(analyzeLoadedDocument(await loadDocument(file, batch.cwd), batch.options));
+    results.push(analyzeLoadedDocument(await loadDocument(file, batch.cwd), batch.options, parser));
   }
   return results;
 }
