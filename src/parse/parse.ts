@@ -39,7 +39,7 @@ const PARSE_OPTIONS = {
 
 /** How the parser may work; the results are the same either way (test/modes.test.ts). */
 export interface ParseOptions {
-  /** Split big texts at top-level headings and parse the parts apart (default true; `SHIPREADY_CHUNKING=off` turns it off). */
+  /** Split big texts at top-level headings and parse the parts apart (default true). */
   chunking?: boolean;
   /** Smallest chunk, in UTF-16 code units (default {@link CHUNK_TARGET}); texts under twice this are parsed whole. Tests set it low. */
   chunkSize?: number;
@@ -64,7 +64,7 @@ export function parseMarkdownWithDiagnostics(text: string, options: ParseOptions
   const tables = guardTables(nesting.text);
   const guarded = { text: tables.text, diagnostics: [...nesting.diagnostics, ...tables.diagnostics] };
   const source = guarded.text;
-  const chunking = options.chunking ?? process.env.SHIPREADY_CHUNKING !== 'off';
+  const chunking = options.chunking ?? true;
   const chunkSize = options.chunkSize ?? CHUNK_TARGET;
   const chunks = chunking && source.length >= 2 * chunkSize ? splitAtTopLevelHeadings(source, chunkSize) : [{ offset: 0, line: 1 }];
   if (chunks.length === 1) return { tree: fromMarkdown(source, PARSE_OPTIONS), diagnostics: guarded.diagnostics };

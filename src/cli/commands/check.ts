@@ -5,7 +5,7 @@ import { type GateVerdict, evaluateGate, gateExitCode } from '../../gate/evaluat
 import { type GateFlags, parseThresholds, resolveGatePolicy, type Thresholds } from '../../gate/policy.js';
 import { renderCheckText, verdictText } from '../../gate/text.js';
 import type { Report } from '../../model.js';
-import { buildReport, hasFileErrors } from '../../pipeline.js';
+import { analyze, hasFileErrors } from '../../engine/engine.js';
 import { githubCommands } from '../../render/github.js';
 import { FORMAT_NAMES, type FormatName, loadRenderer, type RenderOptions } from '../../render/index.js';
 import { junitXml } from '../../render/junit.js';
@@ -56,7 +56,7 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     const format: CheckFormat = (options.format as CheckFormat | undefined) ?? (ctx.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
     const settings = await resolveSettings(ctx, options, format === 'text' || format === 'table');
     const policy = resolveGatePolicy(settings.config?.config ?? {}, options);
-    const { report, warnings } = await buildReport(analysisOptions(ctx, settings, paths, options));
+    const { report, warnings } = await analyze(analysisOptions(ctx, settings, paths));
     for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
 `);
     const verdict = evaluateGate(report, policy);

@@ -15,7 +15,7 @@ import {
 } from '../../list/index.js';
 import type { Priority, Status } from '../../model.js';
 import { LIST_FORMAT_NAMES, type ListFormatName, listRenderers } from '../../render/list.js';
-import { buildReport, hasFileErrors } from '../../pipeline.js';
+import { analyze, hasFileErrors } from '../../engine/engine.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
 import { printDiagnostics, writePayload } from '../output.js';
@@ -66,7 +66,7 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
   command.action(async (paths: string[], options: ListOptions) => {
     const format = (options.format ?? 'text') as ListFormatName;
     const settings = await resolveSettings(ctx, options, format === 'text');
-    const { report, warnings } = await buildReport(analysisOptions(ctx, settings, paths, options));
+    const { report, warnings } = await analyze(analysisOptions(ctx, settings, paths));
     for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
 `);
     const filter: ItemFilter = {

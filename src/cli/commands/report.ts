@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { buildReport, hasFileErrors } from '../../pipeline.js';
+import { analyze, hasFileErrors } from '../../engine/engine.js';
 import { type FormatName, loadRenderer } from '../../render/index.js';
 import { BREAKDOWNS, type Breakdown } from '../../render/types.js';
 import type { ExitCode, RunContext } from '../context.js';
@@ -27,7 +27,7 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
     }
     const format = (options.format ?? 'table') as FormatName;
     const settings = await resolveSettings(ctx, options, format === 'table');
-    const { report, warnings } = await buildReport(analysisOptions(ctx, settings, paths, options));
+    const { report, warnings } = await analyze(analysisOptions(ctx, settings, paths));
     for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
 `);
     // JSON goes out file by file: 10,000 checklists make more text than one string can hold.
