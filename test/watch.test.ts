@@ -119,6 +119,21 @@ describe('WatchSession', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('analyses on worker threads through the engine, with the same report, and still stops on its signal', async () => {
+    const seed = readFileSync(path.join(ROOT, 'fixtures', 'seeds', SEEDS[1]!));
+    for (let i = 0; i < 6; i++) write(`team/checklist-${i}.md`, seed);
+    const session = new WatchSession({ ...sessionOptions(), concurrency: 2 });
+    const first = await session.start();
+    expect(first.report).toEqual(await fresh());
+    expect(first.added).toHaveLength(6);
+
+    for (let i = 6; i < 100; i++) write(`team/checklist-${i}.md`, seed);
+    const started = performance.now();
+    const aborted = new WatchSession({ ...sessionOptions(), concurrency: 2, signal: AbortSignal.timeout(300) });
+    await expect(aborted.start()).rejects.toThrow(/abort|timeout/i);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('tells whether a file changed on disk since it was read', async () => {
     const file = write('TODO.md', '- [ ] one\n');
     const session = new WatchSession(sessionOptions());
