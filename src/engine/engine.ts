@@ -35,8 +35,8 @@ import type {
  * @throws NoFilesMatchedError when a path matches no file; the signal's
  *   reason when `signal` aborts.
  */
-export async function analyze(options: AnalyzeOptions & { keepDocuments: true }): Promise<Analysis & { documents: LoadedDocument[] }>;
-export async function analyze(options: AnalyzeOptions): Promise<Analysis>;
+export function analyze(options: AnalyzeOptions & { keepDocuments: true }): Promise<Analysis & { documents: LoadedDocument[] }>;
+export function analyze(options: AnalyzeOptions): Promise<Analysis>;
 export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   const engine = engineOptions(options);
   const files = await discoverFiles(engine.paths, { cwd: engine.cwd, ignore: engine.ignore });
