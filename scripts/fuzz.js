@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { decodeMarkdown } from '../dist/load/decode.js';
 import { DEFAULT_REPORT_OPTIONS } from '../dist/model.js';
-import { reportFromDocuments } from '../dist/pipeline.js';
+import { reportFromDocuments } from '../dist/engine/engine.js';
 import { checklist, checklistBytes, checklistProperties, plausibleChecklist } from './checklists.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -1,9 +1,24 @@
 /**
- * shipready's public API: the pipeline as functions, the model as types.
- * The CLI (`bin/shipready.js`) is built on exactly these.
+ * shipready's public API: the engine as functions, the model as types.
+ * The CLI (`bin/shipready.js`) is built on exactly these: every command is
+ * a consumer of {@link analyze} (or, for `watch`, of its steps through
+ * {@link WatchSession}).
  */
 export * from './model.js';
-export { analyze, analyzeLoadedDocument, reportFromDocuments, hasFileErrors, type AnalyzeOptions, type Analysis, type FileAnalysis, type FileAnalysisOptions } from './pipeline.js';
+export { analyze, analyzeFiles, engineOptions, hasFileErrors, reportFromDocuments, summarizeAnalyses } from './engine/engine.js';
+export { analyzeLoadedDocument } from './engine/file.js';
+export type {
+  Analysis,
+  AnalyzeOptions,
+  Concurrency,
+  EngineOptions,
+  FileAnalysis,
+  FileAnalysisOptions,
+  FileResults,
+  LoadedDocument,
+  PerformanceOptions,
+} from './engine/types.js';
+export { WatchSession, type WatchSessionOptions, type SessionChanges, type SessionUpdate } from './watch/session.js';
 export { run } from './cli/run.js';
 export type { RunContext, ExitCode, OutputStream } from './cli/context.js';
 export { formats, formatsFor, loadRenderer, outputText, FORMAT_NAMES, type FormatName, type Renderer, type RenderContext, type RenderOptions } from './render/index.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../src/extract/extract.js';
 import { buildVocabulary } from '../src/extract/vocabulary.js';
 import { parseMarkdown } from '../src/parse/parse.js';
-import { reportFromDocuments } from '../src/pipeline.js';
+import { reportFromDocuments } from '../src/engine/engine.js';
 import { DEFAULT_REPORT_OPTIONS } from '../src/model.js';
 import type { LoadedDocument } from '../src/load/load.js';
 

@@ -8,7 +8,7 @@ import { fixFiles } from '../src/fix/fix.js';
 import { decodeMarkdown } from '../src/load/decode.js';
 import type { LoadedDocument } from '../src/load/load.js';
 import { DEFAULT_REPORT_OPTIONS, type FileReport } from '../src/model.js';
-import { reportFromDocuments } from '../src/pipeline.js';
+import { reportFromDocuments } from '../src/engine/engine.js';
 
 /**
  * `fix` on generated checklists (issue 5): a file without stale claims is

@@ -11,7 +11,7 @@ import { summaryContent } from '../src/fix/summary.js';
 import { writeIfUnchanged } from '../src/fix/write.js';
 import { decodeMarkdown } from '../src/load/decode.js';
 import { DEFAULT_REPORT_OPTIONS, type Report } from '../src/model.js';
-import { ROOT, runCli, spawnCli } from './helpers.js';
+import { modeOptions, ROOT, runCli, spawnCli } from './helpers.js';
 
 /**
  * `shipready fix` (SPEC.md §6, issue 5): stale claim numbers rewritten in
@@ -351,7 +351,7 @@ describe('fix from the library and the command line', () => {
   it('fixFiles plans without writing when write is false', async () => {
     copySeeds();
     const result = await fixFiles({
-      paths: ['.'], cwd: dir, report: DEFAULT_REPORT_OPTIONS, vocabulary: buildVocabulary(), write: false,
+      paths: ['.'], cwd: dir, report: DEFAULT_REPORT_OPTIONS, vocabulary: buildVocabulary(), write: false, ...modeOptions(),
     });
     const seed001 = result.files.find((f) => f.path === '001_68c690fd1671e9f8.md')!;
     expect(seed001.outcome).toBe('changed');

@@ -5,6 +5,8 @@ import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { run } from '../src/cli/run.js';
 import type { ExitCode } from '../src/cli/context.js';
+import { testSwitches } from '../src/cli/settings.js';
+import type { PerformanceOptions } from '../src/engine/types.js';
 
 /** The repository root (fixtures and bin are resolved from it). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -28,7 +30,8 @@ export async function runCli(
   const code = await run({
     argv,
     cwd: options.cwd ?? ROOT,
-    env: options.env ?? {},
+    // The mode switches reach in-process runs through the context, as they reach spawned ones.
+    env: { ...modeEnv(), ...options.env },
     stdout: {
       write: (chunk: string) => {
         stdout += chunk;
@@ -83,9 +86,17 @@ export function expectGolden(file: string, actual: string): void {
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
-/** The `SHIPREADY_*` mode switches of `npm run test:modes` (workers, chunking, cache), passed on to spawned CLIs. */
+/**
+ * The `SHIPREADY_*` mode switches of `npm run test:modes` (workers, chunking, cache), passed on to the CLI
+ * run in-process and spawned: the CLI alone reads them (src/cli/settings.ts `testSwitches`).
+ */
 export function modeEnv(): Record<string, string> {
   return Object.fromEntries(
     Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith('SHIPREADY_') && entry[1] !== undefined),
   );
+}
+
+/** The same switches as engine options, for tests that call the library (`analyze`, `WatchSession`, `fixFiles`) directly. */
+export function modeOptions(): PerformanceOptions {
+  return testSwitches(modeEnv());
 }

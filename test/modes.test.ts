@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The benchmark's seeded generator: realistic checklists, the five seeds mixed in.
 import { writeBigFile, writeCorpus } from '../scripts/bench/generate.js';
-import { ROOT, SEEDS_DIR } from './helpers.js';
+import { analyze } from '../src/engine/engine.js';
+import { ROOT, runCli, SEEDS_DIR } from './helpers.js';
 
 /** Runs the built CLI as a process and returns its JSON report text (exit code checked by the caller). */
 function reportJson(cwd: string, args: string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
@@ -45,7 +46,7 @@ describe.each([
     const run = reportJson(dir, ['--concurrency', 'off']);
     expect(run.code, run.stderr).toBe(0);
     baseline = run.stdout;
-  });
+  }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each(MODES)('$name', ({ args, env }) => {
@@ -53,6 +54,20 @@ describe.each([
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe(baseline);
   });
+
+  it('fix plans the same rewrites on worker threads and with a cache as inline', () => {
+    const fixDiff = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'bin', 'shipready.js'), 'fix', '--diff', '--no-config', '.'], {
+        cwd: dir, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
+      });
+    const inline = fixDiff({ SHIPREADY_CONCURRENCY: 'off' });
+    expect(inline.status, inline.stderr).toBe(0);
+    expect(inline.stdout).toContain('@@');
+    for (const env of [{ SHIPREADY_CONCURRENCY: '2' }, { SHIPREADY_CONCURRENCY: '2', SHIPREADY_CACHE_LOCATION: '.cache' }] as Array<Record<string, string>>) {
+      const run = fixDiff(env);
+      expect({ env, stdout: run.stdout, stderr: run.stderr }).toEqual({ env, stdout: inline.stdout, stderr: inline.stderr });
+    }
+  }, 60_000);
 
   it('a changed file is read again, not taken from the cache', () => {
     const file = path.join(dir, 'zz-added-later.md');
@@ -82,6 +97,31 @@ describe('--cache and special files', () => {
       expect(result.stderr).toContain('loop-a.md: error cannot read file (ELOOP)');
       expect((JSON.parse(result.stdout) as { totals: { open: number } }).totals.open).toBe(1);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the mode switches are read by the CLI alone', () => {
+  it('SHIPREADY_CACHE_LOCATION turns the cache on for the CLI unless --no-cache says otherwise, never for the library', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shipready-switches-'));
+    const saved = process.env.SHIPREADY_CACHE_LOCATION;
+    try {
+      writeFileSync(path.join(dir, 'TODO.md'), '- [ ] one\n- [x] two\n');
+      process.env.SHIPREADY_CACHE_LOCATION = 'lib-cache';
+      const { report } = await analyze({ paths: ['.'], cwd: dir });
+      expect(report.totals.items).toBe(2);
+      expect(existsSync(path.join(dir, 'lib-cache'))).toBe(false);
+
+      const off = await runCli(['report', '--no-config', '--no-cache', '.'], { cwd: dir, env: { SHIPREADY_CACHE_LOCATION: 'cli-cache' } });
+      expect(off.code, off.stderr).toBe(0);
+      expect(existsSync(path.join(dir, 'cli-cache'))).toBe(false);
+      const on = await runCli(['report', '--no-config', '.'], { cwd: dir, env: { SHIPREADY_CACHE_LOCATION: 'cli-cache' } });
+      expect(on.code, on.stderr).toBe(0);
+      expect(existsSync(path.join(dir, 'cli-cache'))).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.SHIPREADY_CACHE_LOCATION;
+      else process.env.SHIPREADY_CACHE_LOCATION = saved;
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -10,7 +10,7 @@ import { describe, it } from 'vitest';
 import { checklist, checklistBytes, checklistProperties, plausibleChecklist } from '../scripts/checklists.js';
 import { decodeMarkdown } from '../src/load/decode.js';
 import { DEFAULT_REPORT_OPTIONS } from '../src/model.js';
-import { reportFromDocuments } from '../src/pipeline.js';
+import { reportFromDocuments } from '../src/engine/engine.js';
 
 const properties = checklistProperties({ decodeMarkdown, reportFromDocuments, DEFAULT_REPORT_OPTIONS });
 const RUNS = { numRuns: 150 };

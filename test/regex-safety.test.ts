@@ -26,7 +26,7 @@ import { decodeMarkdown } from '../src/load/decode.js';
 import type { LoadedDocument } from '../src/load/load.js';
 import { DEFAULT_REPORT_OPTIONS } from '../src/model.js';
 import { parseMarkdown } from '../src/parse/parse.js';
-import { reportFromDocuments } from '../src/pipeline.js';
+import { reportFromDocuments } from '../src/engine/engine.js';
 import { summarize } from '../src/summarize/summarize.js';
 import { ROOT } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/pipeline.js';
+import { analyze } from '../src/engine/engine.js';
 import { renderJsonChunks } from '../src/render/json.js';
 import { SEEDS_DIR } from './helpers.js';
 

@@ -13,12 +13,12 @@ import stripAnsi from 'strip-ansi';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildVocabulary } from '../src/extract/vocabulary.js';
 import { DEFAULT_REPORT_OPTIONS, type Report } from '../src/model.js';
-import { analyze } from '../src/pipeline.js';
+import { analyze } from '../src/engine/engine.js';
 import { statusLine } from '../src/watch/delta.js';
 import { createNdjsonSerializer } from '../src/watch/ndjson.js';
 import { LiveScreen } from '../src/watch/screen.js';
 import { WatchSession } from '../src/watch/session.js';
-import { ROOT, runCli, SEEDS } from './helpers.js';
+import { modeOptions, ROOT, runCli, SEEDS } from './helpers.js';
 
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(
   JSON.parse(readFileSync(path.join(ROOT, 'schema', 'report.schema.json'), 'utf8')) as Record<string, unknown>,
@@ -41,10 +41,10 @@ const write = (name: string, text: string | Buffer): string => {
 
 describe('WatchSession', () => {
   const sessionOptions = () => ({
-    paths: [] as string[], cwd: dir, ignore: ['drafts/**'], report: DEFAULT_REPORT_OPTIONS, vocabulary: buildVocabulary(),
+    paths: [] as string[], cwd: dir, ignore: ['drafts/**'], report: DEFAULT_REPORT_OPTIONS, vocabulary: buildVocabulary(), ...modeOptions(),
   });
   const fresh = async (): Promise<Report> =>
-    (await analyze({ paths: [], cwd: dir, ignore: ['drafts/**'], report: DEFAULT_REPORT_OPTIONS })).report;
+    (await analyze({ paths: [], cwd: dir, ignore: ['drafts/**'], report: DEFAULT_REPORT_OPTIONS, ...modeOptions() })).report;
 
   it('gives the report analyze() gives, after every kind of change, reading only the changed files', async () => {
     const todo = write('TODO.md', '# Tasks\n\n- [ ] one\n- [ ] two (BLOCKING)\n\nProgress: 0/2 done\n');
@@ -116,6 +116,21 @@ describe('WatchSession', () => {
     const session = new WatchSession({ ...sessionOptions(), signal: AbortSignal.timeout(300) });
     await expect(session.start()).rejects.toThrow(/abort|timeout/i);
     // Analysing 100 copies of a seed takes seconds; stopping takes one file's time after the signal.
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('analyses on worker threads through the engine, with the same report, and still stops on its signal', async () => {
+    const seed = readFileSync(path.join(ROOT, 'fixtures', 'seeds', SEEDS[1]!));
+    for (let i = 0; i < 6; i++) write(`team/checklist-${i}.md`, seed);
+    const session = new WatchSession({ ...sessionOptions(), concurrency: 2 });
+    const first = await session.start();
+    expect(first.report).toEqual(await fresh());
+    expect(first.added).toHaveLength(6);
+
+    for (let i = 6; i < 100; i++) write(`team/checklist-${i}.md`, seed);
+    const started = performance.now();
+    const aborted = new WatchSession({ ...sessionOptions(), concurrency: 2, signal: AbortSignal.timeout(300) });
+    await expect(aborted.start()).rejects.toThrow(/abort|timeout/i);
     expect(performance.now() - started).toBeLessThan(2000);
   });
 

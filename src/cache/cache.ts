@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { type FileDescriptor, FileEntryCache } from 'file-entry-cache';
 import { FlatCache } from 'flat-cache';
-import type { FileAnalysis, FileAnalysisOptions } from '../pipeline.js';
+import type { FileAnalysis, FileAnalysisOptions } from '../engine/types.js';
 import { VERSION } from '../version.js';
 
 /** What is stored per file: the analysis and the path it was reported under. */
@@ -31,7 +31,7 @@ export class AnalysisCache {
    * @param options the settings the analyses depend on; part of the cache's identity.
    */
   constructor(location: string, cwd: string, options: FileAnalysisOptions) {
-    const identity = createHash('sha256').update(JSON.stringify([VERSION, options.hoursPerDay, options.vocabulary, options.remarkPlugins ?? []])).digest('hex');
+    const identity = createHash('sha256').update(JSON.stringify([VERSION, ANALYSIS_FORMAT, cacheIdentity(options)])).digest('hex');
     // file-entry-cache's create() would read the cache with flat-cache's default parser (flatted, for
     // cyclic data), ten times slower than plain JSON on a 30 MB cache; analyses have no cycles.
     const store = new FileEntryCache({ useCheckSum: true, useModifiedTime: false, cwd, useAbsolutePathAsKey: true });
@@ -81,6 +81,15 @@ export class AnalysisCache {
       return (error as Error).message;
     }
   }
+}
+
+/** The analysis settings that change results: all of them but `chunking`, which only changes how the parser works. */
+/** The shape of a cached analysis; raised when it changes within a version, so no run misreads an older cache. */
+const ANALYSIS_FORMAT = 2;
+
+function cacheIdentity(options: FileAnalysisOptions): Omit<FileAnalysisOptions, 'chunking'> {
+  const { chunking: _sameResults, ...identity } = options;
+  return identity;
 }
 
 /** A regular file (links followed); false for FIFOs, devices, directories, link loops and paths that vanished. */

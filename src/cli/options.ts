@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { FailOn } from '../model.js';
 import { PRIORITIES } from '../model.js';
 import { FORMAT_NAMES } from '../render/index.js';
-import type { Concurrency } from '../workers/pool.js';
+import type { Concurrency } from '../engine/types.js';
 
 /** Options shared by the commands that build a report (SPEC.md §10 "Common options"). */
 export interface CommonOptions {

@@ -1,8 +1,8 @@
 import { configPaths, configVocabulary } from '../config/apply.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import type { Vocabulary } from '../extract/vocabulary.js';
-import type { AnalyzeOptions, PerformanceOptions } from '../pipeline.js';
 import { DEFAULT_CACHE_LOCATION } from '../cache/constants.js';
+import type { AnalyzeOptions, Concurrency, PerformanceOptions } from '../engine/types.js';
 import { buildVocabulary } from '../extract/vocabulary.js';
 import type { ReportOptions } from '../model.js';
 import { DEFAULT_REPORT_OPTIONS } from '../model.js';
@@ -24,8 +24,10 @@ export interface Settings {
   /** Paths to analyse when the command line gives none (the config's `include`), else empty. */
   include: string[];
   render: RenderOptions;
-  /** The configuration file that was read (SPEC.md §10), or null (none found, or `--no-config`). */
+  /** The configuration file that was read, or null (none found, or `--no-config`). */
   config: LoadedConfig | null;
+  /** How the engine runs: the command line's `--cache`, `--cache-location` and `--concurrency`, else the test switches, else the engine's defaults. */
+  performance: PerformanceOptions;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function resolveSettings(ctx: RunContext, options: CommonOptions, w
     ignore: paths.ignore,
     include: paths.include,
     config: loaded,
+    performance: resolvePerformance(options, ctx.env),
     render: { color, width: terminalWidth(ctx), unicode: resolveUnicode(ctx.env, ctx.platform ?? process.platform) },
   };
 }
@@ -62,21 +65,17 @@ export function terminalWidth(ctx: RunContext): number {
 }
 
 /**
- * What to hand `buildReport` (or `analyze`, `fixFiles`) for this run: the
- * paths given on the command line, else the config's `include`, with the
- * settings' options; `--cache`, `--no-cache`, `--cache-location` and
- * `--concurrency` when given (else `buildReport` decides).
+ * What to hand the engine (`analyze`, `fixFiles`, `WatchSession`) for this
+ * run: the paths given on the command line, else the config's `include`,
+ * with the settings' options, every one of them resolved.
  */
 export function analysisOptions(
   ctx: RunContext,
   settings: Settings,
   paths: readonly string[],
-  options: Pick<CommonOptions, 'cache' | 'cacheLocation' | 'concurrency'> = {},
-): AnalyzeOptions & PerformanceOptions & { report: ReportOptions } {
-  const useCache = options.cache ?? (options.cacheLocation !== undefined ? true : undefined);
+): AnalyzeOptions & { report: ReportOptions; vocabulary: Vocabulary; ignore: readonly string[] } {
   return {
-    cacheLocation: useCache === undefined ? undefined : useCache ? (options.cacheLocation ?? DEFAULT_CACHE_LOCATION) : null,
-    concurrency: options.concurrency,
+    ...settings.performance,
     paths: paths.length > 0 ? paths : settings.include,
     cwd: ctx.cwd,
     report: settings.report,
@@ -84,4 +83,54 @@ export function analysisOptions(
     ignore: settings.ignore,
     remarkPlugins: settings.config?.remarkPlugins ?? [],
   };
+}
+
+/**
+ * The engine's performance options for this run. The command line wins:
+ * `--cache` (at the default location), `--cache-location` (implies
+ * `--cache`), `--no-cache`, `--concurrency`. What it leaves open comes from
+ * the {@link testSwitches}, else the engine's defaults (no cache, `auto`,
+ * chunking on).
+ */
+export function resolvePerformance(
+  options: Pick<CommonOptions, 'cache' | 'cacheLocation' | 'concurrency'>,
+  env: RunContext['env'],
+): PerformanceOptions {
+  const switches = testSwitches(env);
+  const useCache = options.cache ?? (options.cacheLocation !== undefined ? true : undefined);
+  const cacheLocation = useCache === undefined ? switches.cacheLocation : useCache ? (options.cacheLocation ?? DEFAULT_CACHE_LOCATION) : null;
+  const concurrency = options.concurrency ?? switches.concurrency;
+  return {
+    ...(cacheLocation !== undefined ? { cacheLocation } : {}),
+    ...(concurrency !== undefined ? { concurrency } : {}),
+    ...(switches.chunking !== undefined ? { chunking: switches.chunking } : {}),
+  };
+}
+
+/**
+ * Switches that exist so that `npm run test:modes` can run the whole test
+ * suite in each mode of the engine; they are not part of the command-line
+ * interface, and this is the only place they are read (library code never
+ * reads the environment):
+ *
+ * - `SHIPREADY_CACHE_LOCATION=<dir>`: use the cache in `<dir>` unless the
+ *   command line says `--cache`, `--no-cache` or `--cache-location`;
+ * - `SHIPREADY_CONCURRENCY=<n>|auto|off`: the default of `--concurrency`
+ *   (anything else is `auto`);
+ * - `SHIPREADY_CHUNKING=off`: parse big texts whole instead of in chunks.
+ *
+ * Unset, they leave the engine's defaults.
+ */
+export function testSwitches(env: RunContext['env']): PerformanceOptions {
+  const switches: PerformanceOptions = {};
+  if (env.SHIPREADY_CACHE_LOCATION !== undefined) switches.cacheLocation = env.SHIPREADY_CACHE_LOCATION;
+  if (env.SHIPREADY_CONCURRENCY !== undefined) switches.concurrency = concurrencySwitch(env.SHIPREADY_CONCURRENCY);
+  if (env.SHIPREADY_CHUNKING === 'off') switches.chunking = false;
+  return switches;
+}
+
+function concurrencySwitch(value: string): Concurrency {
+  if (value === 'off') return 'off';
+  const threads = Number(value);
+  return Number.isInteger(threads) && threads > 0 ? threads : 'auto';
 }

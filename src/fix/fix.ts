@@ -1,5 +1,5 @@
 /**
- * `shipready fix` (SPEC.md §6, issue 5): rewrites the numbers of stale
+ * `shipready fix` (docs/rules.md "Claims"): rewrites the numbers of stale
  * claims so they state what was counted, and regenerates summary blocks,
  * changing no other byte of any file. With `write: false` (`--check`,
  * `--diff`) it computes the same result and touches nothing.
@@ -14,10 +14,12 @@ import { NoFilesMatchedError } from '../errors.js';
 import { decodeMarkdown } from '../load/decode.js';
 import { discoverFiles, displayPath } from '../load/discover.js';
 import { type LoadedDocument, loadDocument } from '../load/load.js';
+import { analyze, byPath, reportFromDocuments } from '../engine/engine.js';
+import { parserFor } from '../engine/file.js';
+import type { AnalyzeOptions } from '../engine/types.js';
 import type { Diagnostic, Report, ReportOptions } from '../model.js';
 import { parseMarkdown } from '../parse/parse.js';
 import type { MarkdownParser } from '../parse/parse.js';
-import { type AnalyzeOptions, analyze, parserFor, reportFromDocuments } from '../pipeline.js';
 import { gateOutcome } from '../gate/evaluate.js';
 import { loadRenderer, outputText, type Renderer } from '../render/index.js';
 import { editBytes, sameBytes, type TextEdit, unwritableReason } from './bytes.js';
@@ -25,8 +27,8 @@ import { type ClaimFix, planClaimFixes } from './claims.js';
 import { findSummaryBlocks, type SummaryBlock, summaryContent, summaryEdit } from './summary.js';
 import { writeIfUnchanged } from './write.js';
 
-/** What to fix and how. */
-export interface FixOptions extends AnalyzeOptions {
+/** What to fix and how: the engine's options (its run keeps the loaded documents), and more. */
+export interface FixOptions extends Omit<AnalyzeOptions, 'keepDocuments'> {
   /** Report options in full: summary blocks are rendered with them too. */
   report: ReportOptions;
   /** Write the changed files; false computes the changes only (`--check`, `--diff`). */
@@ -72,6 +74,8 @@ export interface FixResult {
   report: Report;
   /** One entry per analysed file, in report order. */
   files: FileFix[];
+  /** Warnings about the run itself (a cache that could not be written), one line each, for stderr. */
+  warnings: string[];
 }
 
 /** Rounds of summary regeneration before giving up: a block's line count changes the line numbers it links to. */
@@ -79,12 +83,13 @@ const MAX_SUMMARY_ROUNDS = 5;
 
 /**
  * Fixes (or, with `write: false`, plans the fixes of) every file the paths
- * name. Never throws for a file: a file it cannot fix gets a diagnostic.
+ * name, from one run of the engine that keeps each file's text. Never
+ * throws for a file: a file it cannot fix gets a diagnostic.
  *
- * @throws NoFilesMatchedError when a path matches no file (SPEC.md §10).
+ * @throws NoFilesMatchedError when a path matches no file.
  */
 export async function fixFiles(options: FixOptions): Promise<FixResult> {
-  const { report, documents } = await analyze(options);
+  const { report, documents, warnings } = await analyze({ ...options, keepDocuments: true });
   const targets: Target[] = [];
   const files: FileFix[] = [];
   for (const [index, document] of documents.entries()) {
@@ -96,7 +101,7 @@ export async function fixFiles(options: FixOptions): Promise<FixResult> {
     files.push(fix);
     if (document.skipped) continue;
     const plan = planClaimFixes(file, document.text);
-    const found = findSummaryBlocks(parseMarkdown(document.text), document.text);
+    const found = mentionsShipready(document.text) ? findSummaryBlocks(parseMarkdown(document.text), document.text) : { blocks: [], diagnostics: [] };
     fix.diagnostics.push(...plan.diagnostics, ...found.diagnostics);
     if (plan.fixes.length === 0 && found.blocks.length === 0) continue;
     const target = await prepareTarget(fix, document, plan.fixes, found.blocks);
@@ -106,7 +111,7 @@ export async function fixFiles(options: FixOptions): Promise<FixResult> {
   const loaded = new Map(documents.map((d) => [d.absolutePath, d]));
   await resolveSummaryPaths(targets, loaded, options);
   if (targets.some((target) => target.blocks.length > 0)) {
-    const parser = await parserFor([...loaded.keys()], options.remarkPlugins);
+    const parser = await parserFor([...loaded.keys()], { remarkPlugins: options.remarkPlugins ?? [] });
     regenerateSummaries(targets, loaded, options, await loadRenderer('markdown'), parser);
   }
 
@@ -120,7 +125,12 @@ export async function fixFiles(options: FixOptions): Promise<FixResult> {
     if (sameBytes(after, target.original)) continue;
     fix.outcome = options.write ? await write(fix, target.original, after) : 'changed';
   }
-  return { report, files };
+  return { report, files, warnings };
+}
+
+/** Every summary marker, well-formed or not, names shipready: a text without the word is not parsed again for blocks. */
+function mentionsShipready(text: string): boolean {
+  return /shipready/i.test(text);
 }
 
 /** A summary block being regenerated. */
@@ -246,7 +256,7 @@ function regenerateSummaries(
   renderMarkdown: Renderer,
   parser: MarkdownParser,
 ): void {
-  const byPath = new Map(targets.map((t) => [t.document.absolutePath, t]));
+  const targetByPath = new Map(targets.map((t) => [t.document.absolutePath, t]));
   for (let round = 0; round < MAX_SUMMARY_ROUNDS; round++) {
     let changed = false;
     for (const target of targets) {
@@ -256,10 +266,10 @@ function regenerateSummaries(
         // Paths relative to the file that holds the block, so the summary reads the same from any working directory.
         const documents = state.documents.map((absolute): LoadedDocument => {
           const display = displayPath(absolute, dir);
-          const target = byPath.get(absolute);
+          const target = targetByPath.get(absolute);
           return target ? target.decoded(display) : { ...loaded.get(absolute)!, path: display };
         });
-        const sorted = documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        const sorted = documents.sort((a, b) => byPath(a.path, b.path));
         const report = reportFromDocuments(sorted, options.report, options.vocabulary, parser);
         const rendered = outputText(renderMarkdown({
           report, ...gateOutcome(report), options: { color: false, width: 80, unicode: true, headingDepth: state.block.headingDepth, linkBase: '' },

@@ -56,7 +56,7 @@ export function documentFormat(path: string): DocumentFormat {
 
 /** How the parser may work; the results are the same either way (test/modes.test.ts). */
 export interface ParseOptions {
-  /** Split big texts at top-level headings and parse the parts apart (default true; `SHIPREADY_CHUNKING=off` turns it off). Markdown without plugins only. */
+  /** Split big texts at top-level headings and parse the parts apart (default true). Markdown without plugins only. */
   chunking?: boolean;
   /** Smallest chunk, in UTF-16 code units (default {@link CHUNK_TARGET}); texts under twice this are parsed whole. Tests set it low. */
   chunkSize?: number;
@@ -136,7 +136,7 @@ export class MarkdownParser {
       const tree = this.#parseWhole(processor, source, format, diagnostics);
       return { tree, diagnostics };
     }
-    const chunking = options.chunking ?? process.env.SHIPREADY_CHUNKING !== 'off';
+    const chunking = options.chunking ?? true;
     return { tree: parseInChunks(processor, source, chunking, options.chunkSize ?? CHUNK_TARGET), diagnostics };
   }
 

@@ -2,7 +2,6 @@ import type {
   ByPriority,
   ClaimNumbers,
   ClaimReport,
-  Diagnostic,
   FileReport,
   Item,
   Priority,
@@ -15,11 +14,7 @@ import { atOrAbove, OPEN_STATUSES, PRIORITIES } from '../model.js';
 import type { ExtractedDocument, ExtractedItem } from '../extract/extract.js';
 import { effortInHours } from './hours.js';
 
-/** One document ready for the summary: what extract found, plus load's diagnostics. */
-export interface SummarizeInput {
-  document: ExtractedDocument;
-  diagnostics: Diagnostic[];
-}
+import type { FileAnalysis } from '../engine/types.js';
 
 /** An item with the share of remaining effort it carries (own estimate plus its part of group estimates). */
 export interface Weighted {
@@ -35,7 +30,7 @@ export interface Weighted {
  * `watch` keeps it between updates and weighs only the files that changed.
  */
 export interface WeighedFile {
-  input: SummarizeInput;
+  input: FileAnalysis;
   /** The file's items in line order, with their effort shares. */
   weighted: Weighted[];
   tally: Tally;
@@ -50,14 +45,14 @@ export interface WeighedFile {
  * (`options.hoursPerDay` hours a day) and checked claims. `files` must
  * already be in report order. Pure.
  */
-export function summarize(files: readonly SummarizeInput[], options: ReportOptions, version: string): Report {
+export function summarize(files: readonly FileAnalysis[], options: ReportOptions, version: string): Report {
   const weighed = files.map((input) => weighFile(input, options));
   const fileTotals = new Map<string, Totals>(weighed.map((file) => [file.input.document.path, file.totals]));
   return assembleReport(weighed, weighed.map((file) => fileReportOf(file, fileTotals)), options, version);
 }
 
 /** The part of {@link summarize} that depends on one file alone (effort and blocking). Pure. */
-export function weighFile(input: SummarizeInput, options: ReportOptions): WeighedFile {
+export function weighFile(input: FileAnalysis, options: ReportOptions): WeighedFile {
   const weighted = weighItems(input.document, options);
   const tally = tallyOf(weighted);
   return { input, weighted, tally, priorityTallies: priorityTallies(weighted), totals: totalsOfTally(tally) };

@@ -68,10 +68,9 @@ export interface LiveOptions {
  */
 export async function watchReport(ctx: RunContext, options: LiveOptions): Promise<void> {
   const { settings } = options;
-  const { paths, remarkPlugins } = analysisOptions(ctx, settings, options.paths);
-  const session = new WatchSession({
-    paths, cwd: ctx.cwd, ignore: settings.ignore, report: settings.report, vocabulary: settings.vocabulary, remarkPlugins, signal: ctx.signal,
-  });
+  const engine = analysisOptions(ctx, settings, options.paths);
+  const { paths } = engine;
+  const session = new WatchSession({ ...engine, signal: ctx.signal });
   const show = options.format === 'json' ? jsonView(ctx, options) : await tableView(ctx, options);
 
   // chokidar loads only when watch runs, not on every shipready start.

@@ -1,28 +1,19 @@
 import { stat } from 'node:fs/promises';
+import { analyzeFiles, byPath, engineOptions } from '../engine/engine.js';
+import type { AnalyzeOptions, EngineOptions, FileAnalysis } from '../engine/types.js';
 import { NoFilesMatchedError } from '../errors.js';
-import type { Vocabulary } from '../extract/vocabulary.js';
 import { discoverFiles } from '../load/discover.js';
-import { loadDocument, type LoadedDocument } from '../load/load.js';
-import type { FileReport, Report, ReportOptions, Totals } from '../model.js';
-import type { MarkdownParser, RemarkPluginSpec } from '../parse/parse.js';
-import { analyzeLoadedDocument, parserFor } from '../pipeline.js';
+import type { FileReport, Report, Totals } from '../model.js';
 import { assembleReport, fileReportOf, weighFile, type WeighedFile } from '../summarize/summarize.js';
 import { VERSION } from '../version.js';
 
-/** What a {@link WatchSession} analyses and how: the same inputs as `analyze()`. */
-export interface WatchSessionOptions {
-  /** Files, directories or globs (SPEC.md §10); empty means `cwd`. */
-  paths: readonly string[];
-  cwd: string;
-  /** Extra ignore globs (the configuration's `ignore`). */
-  ignore: readonly string[];
-  report: ReportOptions;
-  vocabulary: Vocabulary;
-  /** remark plugins from the configuration. */
-  remarkPlugins?: readonly RemarkPluginSpec[];
-  /** Aborts a running update between files (Ctrl-C during the first report of a large tree). */
-  signal?: AbortSignal;
-}
+/**
+ * What a {@link WatchSession} analyses and how: the engine's options. The
+ * session keeps every analysis in memory, so it uses no cache on disk;
+ * `signal` aborts a running update between files (Ctrl-C during the first
+ * report of a large tree).
+ */
+export type WatchSessionOptions = Omit<AnalyzeOptions, 'cacheLocation' | 'keepDocuments'>;
 
 /** What happened on disk since the last update, as the file watcher saw it. */
 export interface SessionChanges {
@@ -54,26 +45,27 @@ interface Entry {
   report: FileReport | null;
   /** The file on disk when it was read (see {@link signatureOf}); null when it could not be stat'ed. */
   signature: string | null;
-  /** Its claims name other files, so its report depends on theirs (SPEC.md §6). */
+  /** Its claims name other files, so its report depends on theirs (docs/rules.md "Claims"). */
   namesOtherFiles: boolean;
   /** The other files its claims were last checked against (relative paths). */
   checkedAgainst: string[];
 }
 
 /**
- * The report, kept up to date incrementally for `shipready watch`: every
- * file's analysis (load → parse → extract → weigh) is kept in memory by
- * absolute path; an update reads and parses again only the files that
- * changed, rebuilds only their part of the report (and that of files whose
- * claims name them, SPEC.md §6), and counts the report-wide totals again
- * from memory. The result equals `analyze()` on the same files.
+ * The report, kept up to date incrementally for `shipready watch`, from the
+ * engine's steps (docs/architecture.md "Engine"): every file's analysis
+ * ({@link analyzeFiles}) and weighing is kept in memory by absolute path; an
+ * update analyses again only the files that changed, rebuilds only their
+ * part of the report (and that of files whose claims name them), and counts
+ * the report-wide totals again from memory. The result equals `analyze()`
+ * on the same files.
  *
  * Which files belong to the report is decided by discovery itself
  * ({@link discoverFiles}: `.gitignore`, the configuration's `ignore`, only
  * markdown), run again when files appear or disappear.
  */
 export class WatchSession {
-  readonly #options: WatchSessionOptions;
+  readonly #engine: EngineOptions;
   readonly #entries = new Map<string, Entry>();
   /** Absolute paths in report order (by relative path). */
   #order: string[] = [];
@@ -82,7 +74,7 @@ export class WatchSession {
   #unmatched: NoFilesMatchedError[] = [];
 
   constructor(options: WatchSessionOptions) {
-    this.#options = options;
+    this.#engine = engineOptions({ ...options, cacheLocation: null, keepDocuments: false });
   }
 
   /** The first report: discovers, reads and analyses every file. */
@@ -97,7 +89,7 @@ export class WatchSession {
 
   /**
    * Applies changes and returns the new report. A file that cannot be read
-   * stays in the report with its error diagnostic (SPEC.md §8).
+   * stays in the report with its error diagnostic.
    *
    * @throws what discovery throws besides NoFilesMatchedError (which is
    *   reported in `unmatched`); the signal's reason when it aborts.
@@ -119,24 +111,19 @@ export class WatchSession {
 
     const removedPaths = removed.map((file) => this.#entries.get(file)!.path);
     for (const file of removed) this.#entries.delete(file);
-    // Reading is I/O and runs for all files at once; analysing is CPU work, one file per turn of the
-    // event loop, so that Ctrl-C and file events are heard during the first report of a large tree.
-    const documents = await Promise.all(
-      [...added, ...reread].map(async (file) => {
-        // The signature is taken before the read, so a write during the read shows as a change later.
-        const signature = signatures.has(file) ? signatures.get(file)! : await signatureOf(file);
-        return { file, signature, document: await loadDocument(file, this.#options.cwd) };
-      }),
-    );
-    const parser = await parserFor([...added, ...reread], this.#options.remarkPlugins);
-    const loaded: Entry[] = [];
-    for (const { file, signature, document } of documents) {
-      if (loaded.length > 0) await new Promise((resolve) => setImmediate(resolve));
-      this.#options.signal?.throwIfAborted();
-      const entry = this.#analyze(document, signature, parser);
-      this.#entries.set(file, entry);
-      loaded.push(entry);
+    const read = [...added, ...reread];
+    // Signatures are taken before the read, so a write during the read shows as a change later.
+    for (const [file, signature] of await Promise.all(added.map(async (file) => [file, await signatureOf(file)] as const))) {
+      signatures.set(file, signature);
     }
+    // The engine's per-file step: inline it heeds the signal between files, so Ctrl-C and file
+    // events are heard during the first report of a large tree.
+    const { analyses } = await analyzeFiles(read, this.#engine);
+    const loaded = read.map((file, i) => {
+      const entry = this.#entryOf(analyses[i]!, signatures.get(file) ?? null);
+      this.#entries.set(file, entry);
+      return entry;
+    });
 
     const setChanged = added.length > 0 || removed.length > 0;
     const report = this.#rebuild(new Set(loaded.map((entry) => entry.path)), setChanged);
@@ -162,7 +149,7 @@ export class WatchSession {
 
   /** The discovered files; the paths that match nothing are kept in `#unmatched`. */
   async #discover(): Promise<Set<string>> {
-    const { paths, cwd, ignore } = this.#options;
+    const { paths, cwd, ignore } = this.#engine;
     const found = new Set<string>();
     const unmatched: NoFilesMatchedError[] = [];
     // One path at a time, so that one that matches nothing (yet) does not hide the others.
@@ -178,13 +165,11 @@ export class WatchSession {
     return found;
   }
 
-  /** parse → extract → weigh one loaded file. */
-  #analyze(document: LoadedDocument, signature: string | null, parser: MarkdownParser): Entry {
-    const { report, vocabulary } = this.#options;
-    const analysis = analyzeLoadedDocument(document, { hoursPerDay: report.hoursPerDay, vocabulary }, parser);
+  /** One file's analysis weighed: the part of the summary that depends on that file alone. */
+  #entryOf(analysis: FileAnalysis, signature: string | null): Entry {
     return {
       path: analysis.document.path,
-      weighed: weighFile(analysis, report),
+      weighed: weighFile(analysis, this.#engine.report),
       report: null,
       signature,
       namesOtherFiles: analysis.document.claims.some((claim) => claim.otherFile !== null),
@@ -199,7 +184,7 @@ export class WatchSession {
    */
   #rebuild(readPaths: ReadonlySet<string>, setChanged: boolean): Report {
     if (setChanged) {
-      this.#order = [...this.#entries.keys()].sort((a, b) => compare(this.#entries.get(a)!.path, this.#entries.get(b)!.path));
+      this.#order = [...this.#entries.keys()].sort((a, b) => byPath(this.#entries.get(a)!.path, this.#entries.get(b)!.path));
       this.#fileTotals = new Map();
     }
     const entries = this.#order.map((file) => this.#entries.get(file)!);
@@ -217,7 +202,7 @@ export class WatchSession {
     return assembleReport(
       entries.map((entry) => entry.weighed),
       entries.map((entry) => entry.report!),
-      this.#options.report,
+      this.#engine.report,
       VERSION,
     );
   }
@@ -227,9 +212,4 @@ export class WatchSession {
 async function signatureOf(file: string): Promise<string | null> {
   const info = await stat(file, { bigint: true }).catch(() => null);
   return info === null ? null : `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
-}
-
-/** The report's path order (as `analyze()` sorts documents). */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,24 +1,35 @@
+import { analyzeLoadedDocument, parserFor } from '../engine/file.js';
+import type { FileAnalysis, FileAnalysisOptions, LoadedDocument } from '../engine/types.js';
 import { loadDocument } from '../load/load.js';
-import { analyzeLoadedDocument, type FileAnalysis, type FileAnalysisOptions, parserFor } from '../pipeline.js';
 
 /** One batch of files for a worker thread: absolute paths, the working directory and the analysis settings. */
 export interface AnalyzeBatch {
   files: string[];
   cwd: string;
   options: FileAnalysisOptions;
+  /** Send each file's loaded document back too (`fix` needs the text). */
+  keepDocuments: boolean;
+}
+
+/** One file's result from a worker: the analysis, and the loaded document when the batch asked for it. */
+export interface WorkerResult {
+  analysis: FileAnalysis;
+  document?: LoadedDocument;
 }
 
 /**
  * The worker thread's task (tinypool calls the default export): load and
  * analyse each file of the batch. Never throws for a bad file (loadDocument
- * turns it into a diagnostic). Returns the analyses in the batch's order.
+ * turns it into a diagnostic). Returns the results in the batch's order.
  */
-export default async function analyzeBatch(batch: AnalyzeBatch): Promise<FileAnalysis[]> {
-  const results: FileAnalysis[] = [];
+export default async function analyzeBatch(batch: AnalyzeBatch): Promise<WorkerResult[]> {
+  const results: WorkerResult[] = [];
   // Each thread imports the configured remark plugins itself (once: loaded parsers are kept).
-  const parser = await parserFor(batch.files, batch.options.remarkPlugins);
+  const parser = await parserFor(batch.files, batch.options);
   for (const file of batch.files) {
-    results.push(analyzeLoadedDocument(await loadDocument(file, batch.cwd), batch.options, parser));
+    const document = await loadDocument(file, batch.cwd);
+    const analysis = analyzeLoadedDocument(document, batch.options, parser);
+    results.push(batch.keepDocuments ? { analysis, document } : { analysis });
   }
   return results;
 }

@@ -1,9 +1,6 @@
 import { availableParallelism } from 'node:os';
-import type { FileAnalysis, FileAnalysisOptions } from '../pipeline.js';
-import type { AnalyzeBatch } from './analyze-worker.js';
-
-/** `--concurrency`: worker threads to use; `auto` decides from the files and the cores, `off` uses none. */
-export type Concurrency = number | 'auto' | 'off';
+import type { Concurrency, FileAnalysisOptions } from '../engine/types.js';
+import type { AnalyzeBatch, WorkerResult } from './analyze-worker.js';
 
 /** Fewer files than this are analysed on the main thread under `auto`: starting a worker costs about as much as parsing 40 checklists. */
 export const AUTO_WORKER_MIN_FILES = 64;
@@ -28,17 +25,26 @@ export function autoThreads(cores: number): number {
   return cores >= 4 ? Math.floor(cores / 2) : 0;
 }
 
+/** How {@link analyzeInWorkers} runs. */
+export interface WorkerRun {
+  cwd: string;
+  options: FileAnalysisOptions;
+  threads: number;
+  /** Return each file's loaded document too. */
+  keepDocuments: boolean;
+  /** Stops the pool: queued batches are dropped, running ones cut off, and the call rejects. */
+  signal?: AbortSignal;
+}
+
 /**
- * Loads and analyses `files` on `threads` worker threads (tinypool), in
+ * Loads and analyses `files` on `run.threads` worker threads (tinypool), in
  * batches so both cores stay busy to the end. Results come back in the order
  * of `files`; they are the same as on the main thread (test/modes.test.ts).
+ *
+ * @throws the signal's reason when `run.signal` aborts.
  */
-export async function analyzeInWorkers(
-  files: readonly string[],
-  cwd: string,
-  options: FileAnalysisOptions,
-  threads: number,
-): Promise<FileAnalysis[]> {
+export async function analyzeInWorkers(files: readonly string[], run: WorkerRun): Promise<WorkerResult[]> {
+  const { cwd, options, threads, keepDocuments, signal } = run;
   // tinypool loads only when workers run, not on every shipready start.
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({
@@ -48,12 +54,15 @@ export async function analyzeInWorkers(
   });
   try {
     const size = Math.max(1, Math.min(64, Math.ceil(files.length / (threads * 4))));
-    const batches: Array<Promise<FileAnalysis[]>> = [];
+    const batches: Array<Promise<WorkerResult[]>> = [];
     for (let start = 0; start < files.length; start += size) {
-      const batch: AnalyzeBatch = { files: files.slice(start, start + size), cwd, options };
-      batches.push(pool.run(batch) as Promise<FileAnalysis[]>);
+      const batch: AnalyzeBatch = { files: files.slice(start, start + size), cwd, options, keepDocuments };
+      batches.push(pool.run(batch, { signal: signal ?? null }) as Promise<WorkerResult[]>);
     }
     return (await Promise.all(batches)).flat();
+  } catch (error) {
+    signal?.throwIfAborted(); // tinypool's own abort error says less than the signal's reason
+    throw error;
   } finally {
     await pool.destroy();
   }

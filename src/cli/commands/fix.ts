@@ -43,6 +43,7 @@ export function registerFix(program: Command, ctx: RunContext, done: (code: Exit
     // The rewriting machinery (diff, atomic writes) loads only when fix runs, not on every shipready start.
     const [{ fixFiles }, { unifiedDiff }] = await Promise.all([import('../../fix/fix.js'), import('../../fix/diff.js')]);
     const result = await fixFiles({ ...analysisOptions(ctx, settings, paths), write: !check && !diff });
+    for (const warning of result.warnings) ctx.stderr.write(`shipready: warning: ${warning}\n`);
     const color = settings.render.color;
     if (diff) {
       const terminal = Boolean(ctx.stdout.isTTY);

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { gateOutcome } from '../../gate/evaluate.js';
-import { buildReport, hasFileErrors } from '../../pipeline.js';
+import { analyze, hasFileErrors } from '../../engine/engine.js';
 import { chooseFormat, formats, formatsFor } from '../../render/index.js';
 import { BREAKDOWNS, type Breakdown } from '../../render/types.js';
 import type { ExitCode, RunContext } from '../context.js';
@@ -29,7 +29,7 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
     }
     const format = formats[chooseFormat('report', formats, options.format)];
     const settings = await resolveSettings(ctx, options, format.color);
-    const { report, warnings } = await buildReport(analysisOptions(ctx, settings, paths, options));
+    const { report, warnings } = await analyze(analysisOptions(ctx, settings, paths));
     for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
 `);
     const render = await format.load();
