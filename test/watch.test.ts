@@ -16,7 +16,7 @@ import { DEFAULT_REPORT_OPTIONS, type Report } from '../src/model.js';
 import { analyze } from '../src/engine/engine.js';
 import { statusLine } from '../src/watch/delta.js';
 import { createNdjsonSerializer } from '../src/watch/ndjson.js';
-import { LiveScreen } from '../src/watch/screen.js';
+import { LiveScreen } from '../src/cli/watch/screen.js';
 import { WatchSession } from '../src/watch/session.js';
 import { modeOptions, ROOT, runCli, SEEDS } from './helpers.js';
 

@@ -5,7 +5,7 @@ import { BREAKDOWNS, type Breakdown } from '../../render/types.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
 import { resolveSettings } from '../settings.js';
-import type { LiveOptions } from '../../watch/live.js';
+import type { LiveOptions } from '../watch/live.js';
 
 /** The formats a live report can be shown in: the terminal table, redrawn, or one JSON report per line (NDJSON). */
 export const WATCH_FORMATS = formatsFor('watch', formats);
@@ -51,6 +51,6 @@ export async function runWatch(ctx: RunContext, paths: readonly string[], option
   }
   const settings = await resolveSettings(ctx, options, formats[format].color);
   // The watch machinery (chokidar included) loads only when a run watches.
-  const { watchReport } = await import('../../watch/live.js');
+  const { watchReport } = await import('../watch/live.js');
   await watchReport(ctx, { paths, format: format as LiveOptions['format'], settings, by: options.by, quiet: Boolean(options.quiet) });
 }

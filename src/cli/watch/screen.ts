@@ -1,5 +1,5 @@
-import type { OutputStream } from '../cli/context.js';
-import { displayWidth } from '../render/text.js';
+import type { OutputStream } from '../context.js';
+import { displayWidth } from '../../render/text.js';
 
 /** Clears the screen and its scrollback and moves the cursor home. */
 const CLEAR_SCREEN = '\u001b[2J\u001b[3J\u001b[H';

@@ -2,19 +2,19 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { isDynamicPattern } from 'globby';
-import type { RunContext } from '../cli/context.js';
-import { diagnosticShown, formatDiagnostic } from '../render/diagnostics.js';
-import { analysisOptions, type Settings, terminalWidth } from '../cli/settings.js';
-import { ShipreadyError } from '../errors.js';
-import { gateOutcome } from '../gate/evaluate.js';
-import { loadRenderer, outputText } from '../render/index.js';
-import { sanitizeText } from '../text/sanitize.js';
-import { truncate } from '../render/text.js';
-import type { Breakdown } from '../render/types.js';
-import { type StatusInput, statusLine, type WatchCounts, watchCounts } from './delta.js';
-import { createNdjsonSerializer } from './ndjson.js';
+import type { RunContext } from '../context.js';
+import { diagnosticShown, formatDiagnostic } from '../../render/diagnostics.js';
+import { analysisOptions, type Settings, terminalWidth } from '../settings.js';
+import { ShipreadyError } from '../../errors.js';
+import { gateOutcome } from '../../gate/evaluate.js';
+import { loadRenderer, outputText } from '../../render/index.js';
+import { sanitizeText } from '../../text/sanitize.js';
+import { truncate } from '../../render/text.js';
+import type { Breakdown } from '../../render/types.js';
+import { type StatusInput, statusLine, type WatchCounts, watchCounts } from '../../watch/delta.js';
+import { createNdjsonSerializer } from '../../watch/ndjson.js';
 import { LiveScreen } from './screen.js';
-import { type SessionChanges, type SessionUpdate, WatchSession } from './session.js';
+import { type SessionChanges, type SessionUpdate, WatchSession } from '../../watch/session.js';
 
 /**
  * Quiet time after the last file event of a burst before the report is
