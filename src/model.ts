@@ -2,27 +2,27 @@
  * The shipready model: every type the pipeline passes between its stages.
  *
  * load → parse → extract → summarize → render. Each stage's input and output
- * types live here so that the shape of the product (SPEC.md §1, §8) can be
+ * types live here so that the shape of the product (docs/rules.md#items, #exit-codes) can be
  * read in one file. String-literal unions, never enums; every list is ordered
  * (files by path, items by line then column).
  */
 
-/** Status of an item (SPEC.md §1.2). `todo`, `in_progress` and `blocked` are *open*. */
+/** Status of an item (docs/rules.md#status). `todo`, `in_progress` and `blocked` are *open*. */
 export type Status = 'todo' | 'in_progress' | 'blocked' | 'done' | 'cancelled';
 
 /** All statuses, in display order. */
 export const STATUSES = ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] as const satisfies readonly Status[];
 
-/** Statuses that count as open work (SPEC.md §1). */
+/** Statuses that count as open work (docs/rules.md#items). */
 export const OPEN_STATUSES: ReadonlySet<Status> = new Set<Status>(['todo', 'in_progress', 'blocked']);
 
-/** Priority level, highest first (SPEC.md §2). */
+/** Priority level, highest first (docs/rules.md#priority). */
 export type Priority = 'critical' | 'high' | 'medium' | 'low' | 'none';
 
 /** All priority levels, highest first; the index is the rank (0 = highest). */
 export const PRIORITIES = ['critical', 'high', 'medium', 'low', 'none'] as const satisfies readonly Priority[];
 
-/** The `--fail-on` level: a priority, where `none` disables priority-based blocking (SPEC.md §5). */
+/** The `--fail-on` level: a priority, where `none` disables priority-based blocking (docs/rules.md#blocking-and-readiness). */
 export type FailOn = Priority;
 
 /**
@@ -34,14 +34,14 @@ export function atOrAbove(priority: Priority, failOn: FailOn): boolean {
   return failOn !== 'none' && PRIORITIES.indexOf(priority) <= PRIORITIES.indexOf(failOn);
 }
 
-/** How an item was written (SPEC.md §1.1). */
+/** How an item was written (docs/rules.md#items). */
 export type ItemKind = 'task' | 'heading' | 'marker';
 
-/** Severity of a diagnostic. `error` makes the run exit 2 (SPEC.md §8). */
+/** Severity of a diagnostic. `error` makes the run exit 2 (docs/rules.md#exit-codes). */
 export type Severity = 'info' | 'warning' | 'error';
 
 /**
- * An effort estimate (SPEC.md §4), in hours. A single value has
+ * An effort estimate (docs/rules.md#effort), in hours. A single value has
  * `minHours === maxHours`. `text` is the source text it was read from.
  */
 export interface Effort {
@@ -55,7 +55,7 @@ export interface Effort {
   each: boolean;
 }
 
-/** One unit of work found in a document (SPEC.md §1). */
+/** One unit of work found in a document (docs/rules.md#items). */
 export interface Item {
   /** `<path>:<line>`, stable within a run. */
   id: string;
@@ -63,9 +63,9 @@ export interface Item {
   title: string;
   status: Status;
   priority: Priority;
-  /** Open and blocking readiness (SPEC.md §5). */
+  /** Open and blocking readiness (docs/rules.md#blocking-and-readiness). */
   blocking: boolean;
-  /** The item's own estimate; group estimates are not copied here (SPEC.md §4). */
+  /** The item's own estimate; group estimates are not copied here (docs/rules.md#effort). */
   effort: Effort | null;
   kind: ItemKind;
   /** 1-based line of the item's start. */
@@ -78,7 +78,7 @@ export interface Item {
   parentId: string | null;
 }
 
-/** Remaining effort of a set of items (SPEC.md §4), hours. */
+/** Remaining effort of a set of items (docs/rules.md#effort), hours. */
 export interface EffortTotals {
   minHours: number;
   maxHours: number;
@@ -89,7 +89,7 @@ export interface EffortTotals {
 /**
  * Counts for a set of items. `items = done + open`; cancelled items are
  * counted only in `cancelled`. `percent` is `done / items × 100` (0–100, two
- * decimals; 0 when there are no items). Same shape everywhere (SPEC.md §8).
+ * decimals; 0 when there are no items). Same shape everywhere (docs/rules.md#exit-codes).
  */
 export interface Totals {
   items: number;
@@ -115,7 +115,7 @@ export interface SectionReport {
   depth: number;
   /** 1-based line of the heading. */
   line: number;
-  /** Effective priority: the heading's own, else inherited (SPEC.md §2). */
+  /** Effective priority: the heading's own, else inherited (docs/rules.md#priority). */
   priority: Priority;
   /** Totals of the section with its subsections. */
   totals: Totals;
@@ -137,7 +137,7 @@ export interface ClaimNumbers {
 
 /**
  * Where one claimed number is written: what `shipready fix` rewrites
- * (SPEC.md §6). Positions are in the analysed text (BOM removed, mojibake
+ * (docs/rules.md#claims). Positions are in the analysed text (BOM removed, mojibake
  * repaired), like every position of the report.
  */
 export interface ClaimNumberSpan {
@@ -151,10 +151,10 @@ export interface ClaimNumberSpan {
   endColumn: number;
 }
 
-/** How a claim is written (SPEC.md §6). */
+/** How a claim is written (docs/rules.md#claims). */
 export type ClaimKind = 'ratio' | 'count' | 'percent';
 
-/** A hand-written count found in the text and checked against the items (SPEC.md §6). */
+/** A hand-written count found in the text and checked against the items (docs/rules.md#claims). */
 export interface ClaimReport {
   kind: ClaimKind;
   /** 1-based line of the claim's first character. */
@@ -187,7 +187,7 @@ export interface Diagnostic {
   message: string;
 }
 
-/** One document's part of the report (SPEC.md §8). */
+/** One document's part of the report (docs/rules.md#exit-codes). */
 export interface FileReport {
   /** Relative to the working directory, `/` separators. */
   path: string;
@@ -207,19 +207,19 @@ export interface ReportOptions {
   hoursPerDay: number;
 }
 
-/** The whole report, exactly the JSON of SPEC.md §8. */
+/** The whole report, exactly the JSON report (schema/report.schema.json). */
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'shipready'; version: string };
   options: ReportOptions;
-  /** True when no item is blocking (SPEC.md §5). */
+  /** True when no item is blocking (docs/rules.md#blocking-and-readiness). */
   ready: boolean;
   totals: Totals;
   byPriority: ByPriority;
   files: FileReport[];
 }
 
-/** Default report options (SPEC.md §4, §5). */
+/** Default report options (docs/rules.md#effort, #blocking-and-readiness). */
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = { failOn: 'critical', hoursPerDay: 8 };
 
 /** The rule a gate check applies. */

@@ -1,5 +1,5 @@
 /**
- * The one place colour is decided (STYLE.md; knip `util/colors.ts`).
+ * The one place colour is decided (as knip's `util/colors.ts`).
  * Precedence: `--color`/`--no-color`, then `NO_COLOR`, then `FORCE_COLOR`,
  * then whether stdout is a TTY. Renderers receive only the boolean.
  */

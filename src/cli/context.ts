@@ -14,7 +14,7 @@ export interface OutputStream {
   uncork?(): void;
 }
 
-/** Everything the CLI reads from its surroundings; `run` touches nothing else (STYLE.md "thin bin, pure run"). */
+/** Everything the CLI reads from its surroundings; `run` touches nothing else (thin bin, pure run: docs/architecture.md#stages). */
 export interface RunContext {
   /** Arguments after the program name. */
   argv: readonly string[];
@@ -28,5 +28,5 @@ export interface RunContext {
   signal?: AbortSignal;
 }
 
-/** SPEC.md §8: 0 success/ready, 1 not ready or stale, 2 usage, configuration or I/O error. */
+/** docs/rules.md#exit-codes: 0 success/ready, 1 not ready or stale, 2 usage, configuration or I/O error. */
 export type ExitCode = 0 | 1 | 2;

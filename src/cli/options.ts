@@ -4,7 +4,7 @@ import { PRIORITIES } from '../model.js';
 import { FORMAT_NAMES } from '../render/index.js';
 import type { Concurrency } from '../engine/types.js';
 
-/** Options shared by the commands that build a report (SPEC.md §10 "Common options"). */
+/** Options shared by the commands that build a report (README.md#command-line "Common options"). */
 export interface CommonOptions {
   format?: string;
   output?: string;

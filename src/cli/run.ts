@@ -11,7 +11,7 @@ import type { ExitCode, RunContext } from './context.js';
 
 /**
  * Runs shipready with the given arguments and streams and returns the exit
- * code (SPEC.md §8). Never calls `process.exit`: the caller sets
+ * code (docs/rules.md#exit-codes). Never calls `process.exit`: the caller sets
  * `process.exitCode`, so piped output is never cut off.
  */
 export async function run(ctx: RunContext): Promise<ExitCode> {
@@ -28,7 +28,7 @@ export async function run(ctx: RunContext): Promise<ExitCode> {
   const done = (result: ExitCode): void => {
     code = result;
   };
-  // The order of SPEC.md §10, which --help shows.
+  // The order of README.md#command-line, which --help shows.
   registerReport(program, ctx, done);
   registerCheck(program, ctx, done);
   registerList(program, ctx, done);

@@ -30,7 +30,7 @@ export function configPaths(loaded: LoadedConfig | null, cwd: string): ConfigPat
   };
 }
 
-/** The vocabulary additions of a configuration, for `buildVocabulary` (SPEC.md §10). */
+/** The vocabulary additions of a configuration, for `buildVocabulary` (README.md#command-line). */
 export function configVocabulary(config: ShipreadyConfig): Partial<Vocabulary> {
   const words = config.priorityWords ?? {};
   return {

@@ -7,7 +7,7 @@ import type { ShipreadyConfig } from './validate.js';
 
 /**
  * Where a configuration is looked for, in each directory from the working
- * directory upward, first match wins (SPEC.md §10). `package.json` counts
+ * directory upward, first match wins (README.md#command-line). `package.json` counts
  * only when it has a `"shipready"` key.
  */
 export const CONFIG_FILES = [
@@ -38,7 +38,7 @@ export interface LoadConfigOptions {
 }
 
 /**
- * Finds, reads and validates the configuration (SPEC.md §10).
+ * Finds, reads and validates the configuration (README.md#command-line).
  * With `file: false` nothing is read. An empty file is an empty configuration.
  *
  * @returns the configuration, or null when none was found or `file` is false.

@@ -8,7 +8,7 @@ import type { FailOn, Priority } from '../model.js';
 export type ThresholdScope = Priority | 'overall';
 
 /**
- * A configuration file's content after validation (SPEC.md §10, plus the
+ * A configuration file's content after validation (README.md#command-lineplus the
  * `check` policies of the gate). Shape: `schema/config.schema.json`.
  */
 export interface ShipreadyConfig {
@@ -18,15 +18,15 @@ export interface ShipreadyConfig {
   include?: string[];
   /** Globs to skip, relative to the config file. */
   ignore?: string[];
-  /** Lowest priority whose open items block readiness (SPEC.md §5). */
+  /** Lowest priority whose open items block readiness (docs/rules.md#blocking-and-readiness). */
   failOn?: FailOn;
-  /** Hours in one day of effort, in (0, 24] (SPEC.md §4). */
+  /** Hours in one day of effort, in (0, 24] (docs/rules.md#effort). */
   hoursPerDay?: number;
-  /** Extra priority words per level (SPEC.md §2). */
+  /** Extra priority words per level (docs/rules.md#priority). */
   priorityWords?: Partial<Record<Exclude<Priority, 'none'>, string[]>>;
-  /** Extra effort field names (SPEC.md §4). */
+  /** Extra effort field names (docs/rules.md#effort). */
   effortFields?: string[];
-  /** Extra blocking markers (SPEC.md §5). */
+  /** Extra blocking markers (docs/rules.md#blocking-and-readiness). */
   blockingMarkers?: string[];
   /** Minimum share done, percent 0–100: a number for all items, or per scope. */
   minPercent?: number | Partial<Record<ThresholdScope, number>>;
@@ -76,7 +76,7 @@ export function validateConfig(data: unknown, file: string): ShipreadyConfig {
   throw new ConfigError(`${file}: ${error ? describeError(error) : 'invalid configuration'}`);
 }
 
-/** One ajv error as "Unexpected …, expected …" (remark-lint's grammar, STYLE.md). */
+/** One ajv error as "Unexpected …, expected …" (remark-lint's grammar). */
 function describeError(error: ErrorObject): string {
   const where = keyPath(error.instancePath);
   const parent = (error.parentSchema ?? {}) as Record<string, unknown>;

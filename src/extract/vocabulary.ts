@@ -1,20 +1,20 @@
 import type { Priority, Status } from '../model.js';
 
 /**
- * The words and emoji the extractor recognises. Defaults come from SPEC.md;
- * the configuration (SPEC.md §10: `priorityWords`, `effortFields`,
+ * The words and emoji the extractor recognises. Defaults are the built-in words of docs/rules.md;
+ * the configuration (README.md#command-line: `priorityWords`, `effortFields`,
  * `blockingMarkers`) can add to them through {@link buildVocabulary}.
  */
 export interface Vocabulary {
-  /** Priority words per level, lower-case; a space or hyphen matches spaces or hyphens (SPEC.md §2). */
+  /** Priority words per level, lower-case; a space or hyphen matches spaces or hyphens (docs/rules.md#priority). */
   priorityWords: Record<Exclude<Priority, 'none'>, string[]>;
-  /** Field names whose value is an effort estimate, lower-case (SPEC.md §4). */
+  /** Field names whose value is an effort estimate, lower-case (docs/rules.md#effort). */
   effortFields: string[];
-  /** Extra blocking markers, matched case-insensitively as whole words (SPEC.md §5). */
+  /** Extra blocking markers, matched case-insensitively as whole words (docs/rules.md#blocking-and-readiness). */
   blockingMarkers: string[];
 }
 
-/** Priority words of SPEC.md §2. */
+/** Priority words of docs/rules.md#priority. */
 export const DEFAULT_PRIORITY_WORDS: Vocabulary['priorityWords'] = {
   critical: ['critical', 'blocker', 'blocking', 'highest', 'p0', 'must', 'must-have', 'must have', 'showstopper'],
   high: ['high', 'p1', 'should', 'should-have', 'should have', 'important', 'urgent'],
@@ -22,13 +22,13 @@ export const DEFAULT_PRIORITY_WORDS: Vocabulary['priorityWords'] = {
   low: ['low', 'lowest', 'p3', 'p4', 'nice-to-have', 'nice to have', 'optional', 'someday', 'wishlist'],
 };
 
-/** Effort field names of SPEC.md §4. */
+/** Effort field names of docs/rules.md#effort. */
 export const DEFAULT_EFFORT_FIELDS = ['effort', 'estimated time', 'estimate', 'time', 'time estimate', 'duration', 'eta'];
 
-/** Names of task fields that make a numbered heading an item (SPEC.md §1.1 rule 2). */
+/** Names of task fields that make a numbered heading an item (docs/rules.md#items). */
 export const TASK_FIELD_NAMES = new Set(['effort', 'time', 'estimated time', 'status', 'priority', 'owner', 'due']);
 
-/** Colour emoji that set a priority (SPEC.md §2). */
+/** Colour emoji that set a priority (docs/rules.md#priority). */
 export const PRIORITY_EMOJI: ReadonlyArray<readonly [string, Exclude<Priority, 'none'>]> = [
   ['🔴', 'critical'],
   ['🟠', 'high'],
@@ -37,7 +37,7 @@ export const PRIORITY_EMOJI: ReadonlyArray<readonly [string, Exclude<Priority, '
 ];
 
 /**
- * Leading status emoji of marker and heading items (SPEC.md §1.1 rule 3,
+ * Leading status emoji of marker and heading items (docs/rules.md#items,
  * §1.2). Variation selectors (U+FE0F) are optional in the text.
  */
 export const STATUS_EMOJI: ReadonlyArray<readonly [string, Status]> = [
@@ -56,7 +56,7 @@ export const STATUS_EMOJI: ReadonlyArray<readonly [string, Status]> = [
 ];
 
 /**
- * Status markers that refine an open item (SPEC.md §1.2). Words are matched
+ * Status markers that refine an open item (docs/rules.md#status). Words are matched
  * case-insensitively as whole words; the first marker in the text wins.
  */
 export const STATUS_MARKERS: ReadonlyArray<readonly [string, Exclude<Status, 'done' | 'cancelled'>]> = [
@@ -76,13 +76,13 @@ export const STATUS_MARKERS: ReadonlyArray<readonly [string, Exclude<Status, 'do
   ['⛔', 'blocked'],
 ];
 
-/** Marker-item texts that stand for "nothing here" (SPEC.md §1.1 rule 3). */
+/** Marker-item texts that stand for "nothing here" (docs/rules.md#items). */
 export const PLACEHOLDERS = new Set(['none', 'none currently', 'n/a', 'na', 'tbd', '-', '—', 'nothing', 'nothing yet']);
 
-/** Heading words that make a section's numbered headings work items (SPEC.md §1.1 rule 2). */
+/** Heading words that make a section's numbered headings work items (docs/rules.md#items). */
 export const WORK_HEADING_WORDS = ['tasks?', 'todos?', 'to-dos?', 'action items?', 'backlog', 'checklists?'];
 
-/** Heading words under which status-emoji lines are marker items (SPEC.md §1.1 rule 3). */
+/** Heading words under which status-emoji lines are marker items (docs/rules.md#items). */
 export const MARKER_HEADING_WORDS = [
   ...WORK_HEADING_WORDS,
   'done',
@@ -97,11 +97,11 @@ export const MARKER_HEADING_WORDS = [
   'status',
 ];
 
-/** Headings whose items are ruled out (SPEC.md §1.2, MoSCoW). */
+/** Headings whose items are ruled out (docs/rules.md#status, MoSCoW). */
 export const CANCELLING_HEADING = /\b(?:won['’]?t[\s-]+(?:have|do)|will\s+not\s+(?:have|do)|out[\s-]+of[\s-]+scope)\b/i;
 
 /**
- * The full vocabulary: SPEC.md defaults plus configured additions.
+ * The full vocabulary: the built-in words plus configured additions.
  * Words are lower-cased and de-duplicated.
  */
 export function buildVocabulary(extra: Partial<Vocabulary> = {}): Vocabulary {
@@ -150,7 +150,7 @@ function codePointBefore(text: string, index: number): string {
 }
 
 /**
- * Whether the word starting at `index` is negated (SPEC.md §2, §5): `not`,
+ * Whether the word starting at `index` is negated (docs/rules.md#priority, #blocking-and-readiness): `not`,
  * `non`, `no` or `never` (any case, a whole word) followed by spaces or
  * hyphens right before it (`NOT BLOCKING`, `non-critical`). Looks back from
  * `index` only as far as those two runs go, so calling it for every match in

@@ -1,5 +1,5 @@
 /**
- * From the analysed text back to the file's bytes (SPEC.md §6, §7).
+ * From the analysed text back to the file's bytes (docs/rules.md#claims, #encodings).
  *
  * Every position in a report is in the *analysed* text: the file decoded as
  * UTF-8, BOM removed, mojibake runs repaired. `fix` edits that text's

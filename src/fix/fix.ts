@@ -4,7 +4,7 @@
  * changing no other byte of any file. With `write: false` (`--check`,
  * `--diff`) it computes the same result and touches nothing.
  *
- * One of the two stages that touch the file system (STYLE.md): it reads
+ * One of the two stages that touch the file system: it reads
  * each file's bytes again to edit them, and writes atomically (./write.ts),
  * skipping a file whose bytes changed on disk since they were read.
  */

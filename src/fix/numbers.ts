@@ -1,5 +1,5 @@
 /**
- * Numbers rewritten in the author's form (SPEC.md §6): a stale `68` becomes
+ * Numbers rewritten in the author's form (docs/rules.md#claims): a stale `68` becomes
  * `100`, `45.5` becomes `13.6` (one decimal, like the original), `1,234`
  * keeps its thousands separators and `07` its width. Signs, `~` and `%` lie
  * outside the number and are never touched.

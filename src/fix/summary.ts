@@ -1,5 +1,5 @@
 /**
- * Summary blocks (issue 5): between `<!-- shipready:summary -->` and
+ * Summary blocks: between `<!-- shipready:summary -->` and
  * `<!-- /shipready:summary -->` in any markdown file, `fix` writes the
  * readiness summary — the markdown renderer's output for that file, or for
  * the paths the marker names (`<!-- shipready:summary paths="docs/**\/*.md" -->`).

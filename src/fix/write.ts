@@ -1,5 +1,5 @@
 /**
- * Atomic, guarded writes for `fix` (issue 5): the new bytes go to a
+ * Atomic, guarded writes for `fix`: the new bytes go to a
  * temporary file that is renamed over the original (write-file-atomic,
  * which keeps the file's mode and owner and follows symlinks), and only
  * when the file still holds the bytes `fix` read — a file edited while

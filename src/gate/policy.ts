@@ -12,7 +12,7 @@ export type Thresholds = Partial<Record<ThresholdScope, number>>;
 
 /**
  * What `shipready check` holds a report to, beyond readiness itself
- * (SPEC.md §5: ready means no blocking item; `--fail-on` is a report option).
+ * (docs/rules.md#blocking-and-readiness: ready means no blocking item; `--fail-on` is a report option).
  */
 export interface GatePolicy {
   /** Minimum share done, percent 0–100, per scope (`--min-percent`). */

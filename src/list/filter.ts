@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { OPEN_STATUSES, PRIORITIES, STATUSES } from '../model.js';
 
 /**
- * `shipready list` filters (SPEC.md §10, issue 3): which items of a report
+ * `shipready list` filters (README.md#command-line): which items of a report
  * are listed. Pure; parsing the option values lives here too so the CLI and
  * the tests share one grammar.
  */

@@ -7,7 +7,7 @@ import { NoFilesMatchedError } from '../errors.js';
 export interface DiscoverOptions {
   /** Working directory; relative paths and globs are resolved from it. */
   cwd: string;
-  /** Extra ignore globs (the configuration's `ignore`, SPEC.md §10), relative to `cwd`. */
+  /** Extra ignore globs (the configuration's `ignore`, README.md#command-line), relative to `cwd`. */
   ignore?: readonly string[];
 }
 
@@ -94,7 +94,7 @@ function relativeIgnores(ignore: readonly string[], cwd: string, dir: string): s
   });
 }
 
-/** A path as reported: relative to `cwd`, `/` separators (SPEC.md §8). */
+/** A path as reported: relative to `cwd`, `/` separators (docs/rules.md#exit-codes). */
 export function displayPath(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute) || path.basename(absolute);
   return relative.split(path.sep).join('/');

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../model.js';
 import { decodeMarkdown, type TextRepair } from './decode.js';
 import { displayPath, printablePath } from './discover.js';
 
-/** A markdown file read from disk and decoded for analysis (SPEC.md §7). */
+/** A markdown file read from disk and decoded for analysis (docs/rules.md#encodings). */
 export interface LoadedDocument {
   /** Relative to the working directory, `/` separators. */
   path: string;
@@ -30,7 +30,7 @@ export interface LoadedDocument {
  * - a file that cannot be read (permission denied, a broken or looping
  *   symbolic link, removed meanwhile) becomes a skipped document with an
  *   `error` diagnostic that says what to do, and the other files go on
- *   (SPEC.md §8: the run exits 2 at the end);
+ *   (docs/rules.md#exit-codes: the run exits 2 at the end);
  * - the bytes are decoded by {@link decodeMarkdown} (binary files skipped,
  *   encodings repaired, each with its diagnostic).
  */

@@ -27,8 +27,7 @@ import { guardTables } from './tables.js';
  * into links whose text is the same URL, so titles and counts do not change,
  * and they cost about a third of the tokenizer's time (`npm run bench`; the
  * fixtures and the seeds prove the results unchanged). Each micromark syntax
- * extension needs its mdast half, or task list items are not marked
- * (STYLE.md).
+ * extension needs its mdast half, or task list items are not marked.
  */
 function shipreadySyntax(this: Processor): undefined {
   const data = this.data();

@@ -16,7 +16,7 @@ export function formatHours(hours: number): string {
 }
 
 /**
- * A remaining-effort range in the unit a person plans with (SPEC.md §4):
+ * A remaining-effort range in the unit a person plans with (docs/rules.md#effort):
  * hours below three working days (`2–4 h`, `11–18 h`), else days, the lower
  * bound rounded down and the upper one up so the range always contains the
  * estimate — to half days below ten days (`28.5–41.5 h` → `3.5–5.5 d`),

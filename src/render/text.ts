@@ -5,7 +5,7 @@ import stringWidth from 'string-width';
  * Terminal text helpers shared by the text renderers: display width (emoji
  * and CJK count two columns, measured by string-width), truncation with `…`,
  * borderless columns laid out by cli-table3, and the sanitising every string
- * that came from a file goes through before it is printed (SPEC.md §10, last
+ * that came from a file goes through before it is printed (README.md#command-line, last
  * paragraph).
  */
 

@@ -10,7 +10,7 @@ export interface WatchCounts {
   open: number;
   blocking: number;
   items: number;
-  /** Claims found stale (SPEC.md §6), over every file. */
+  /** Claims found stale (docs/rules.md#claims), over every file. */
   staleClaims: number;
 }
 

@@ -4,7 +4,7 @@ import type { FileReport, Report } from '../model.js';
  * A serializer for `watch --format json`: each report as one compact JSON
  * document on one line (NDJSON), given as the chunks whose concatenation is
  * `JSON.stringify(report) + '\n'` in UTF-8, so each line is the report
- * schema (SPEC.md §8).
+ * schema (docs/rules.md#exit-codes).
  *
  * Each file's part is encoded once and kept while it is the same object, so
  * an update encodes only the files it rebuilt, and the chunks are written as

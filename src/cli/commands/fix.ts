@@ -18,7 +18,7 @@ interface FixCommandOptions extends CommonOptions {
 const NOT_FOR_FIX = new Set(['--format', '--output']);
 
 /**
- * `shipready fix [paths…]` (SPEC.md §6, §8, §10): rewrites the numbers of
+ * `shipready fix [paths…]` (docs/rules.md#claims, docs/rules.md#exit-codes, README.md#command-line): rewrites the numbers of
  * stale claims and regenerates summary blocks in place. `--check` changes
  * nothing and exits 1 when something would change; `--diff` changes
  * nothing and prints a unified diff. Exit 0 otherwise (also after

@@ -10,7 +10,7 @@ import type { ExitCode, RunContext } from '../context.js';
 /**
  * `shipready init [--force]`: writes a commented `.shipreadyrc.yaml` in the
  * working directory and prints the pre-commit and GitHub Actions snippets
- * (SPEC.md §10). Refuses, with exit 2, to overwrite an existing
+ * (README.md#command-line). Refuses, with exit 2, to overwrite an existing
  * configuration without `--force`, and to add a second configuration beside
  * another file that would take precedence.
  */

@@ -14,7 +14,7 @@ export const WATCH_FORMATS = formatsFor('watch', formats);
 export type WatchOptions = CommonOptions & { by?: Breakdown };
 
 /**
- * `shipready watch [paths…]`: the report, live (SPEC.md §10, issue 6) —
+ * `shipready watch [paths…]`: the report, live (README.md#command-line) —
  * re-rendered whenever a markdown file under the watched paths is saved,
  * created, deleted or renamed, until Ctrl-C, then exit 0. A path that
  * matches nothing is reported and watched for, not fatal, since the file may

@@ -51,7 +51,7 @@ export interface LiveOptions {
 }
 
 /**
- * The live report (issue 6, SPEC.md §10 `watch`): renders the report, then
+ * The live report (README.md#command-line `watch`): renders the report, then
  * again whenever a markdown file under the watched paths is saved, created,
  * deleted or renamed — files that appear later included — until
  * `ctx.signal` aborts (Ctrl-C). Only the files that changed are read again
@@ -293,7 +293,7 @@ class UpdateQueue {
   }
 }
 
-/** Markdown by extension, as discovery searches directories (SPEC.md §10); discovery has the last word. */
+/** Markdown by extension, as discovery searches directories (README.md#command-line); discovery has the last word. */
 function isMarkdown(file: string): boolean {
   return /\.(?:md|markdown|mdx)$/i.test(file);
 }
