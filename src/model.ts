@@ -34,8 +34,8 @@ export function atOrAbove(priority: Priority, failOn: FailOn): boolean {
   return failOn !== 'none' && PRIORITIES.indexOf(priority) <= PRIORITIES.indexOf(failOn);
 }
 
-/** How an item was written (docs/rules.md#items). */
-export type ItemKind = 'task' | 'heading' | 'marker';
+/** How an item was written (docs/rules.md#items): a checkbox, a numbered heading, a status-emoji line, or a planning tool's task file. */
+export type ItemKind = 'task' | 'heading' | 'marker' | 'document';
 
 /** Severity of a diagnostic. `error` makes the run exit 2 (docs/rules.md#exit-codes). */
 export type Severity = 'info' | 'warning' | 'error';
@@ -76,6 +76,28 @@ export interface Item {
   sectionPath: string[];
   /** Id of the enclosing task item for nested subtasks, else null. */
   parentId: string | null;
+  /** Identity across versions of the file: 16 hex characters (docs/rules.md#item-identity). */
+  fingerprint: string;
+  /** The item's own label (`T012`, `1.2`, `TASK-01`), else null (docs/rules.md#planning-formats). */
+  ref: string | null;
+  /** Marked optional (Kiro's `- [ ]*`, an `(optional)` tag): counted, never blocking. */
+  optional: boolean;
+  /** Who the item is assigned to, else null. */
+  owner: string | null;
+  /** Due date, ISO `YYYY-MM-DD`, else null. */
+  due: string | null;
+  /** Scheduled date (Obsidian Tasks `⏳`), ISO, else null. */
+  scheduled: string | null;
+  /** Start date (Obsidian Tasks `🛫`), ISO, else null. */
+  start: string | null;
+  /** Done date (Obsidian Tasks `✅ 2025-03-01`), ISO, else null. */
+  doneDate: string | null;
+  /** Refs of the items this one depends on, as written. */
+  dependsOn: string[];
+  /** Tags (`#tag`, spec-kit's `[P]`, `[US1]`), as written, without duplicates. */
+  tags: string[];
+  /** Open with a due date before the report's day (docs/rules.md#planning-formats). */
+  overdue: boolean;
 }
 
 /** Remaining effort of a set of items (docs/rules.md#effort), hours. */
@@ -102,6 +124,10 @@ export interface Totals {
   percent: number;
   blocking: number;
   effort: EffortTotals;
+  /** Open items marked optional (never blocking). */
+  optionalOpen: number;
+  /** Open items past their due date. */
+  overdue: number;
 }
 
 /** Totals per priority level. */
@@ -119,6 +145,8 @@ export interface SectionReport {
   priority: Priority;
   /** Totals of the section with its subsections. */
   totals: Totals;
+  /** The estimate written for the section as a group, in hours, else null; shown even when its items' own estimates cancel it (docs/rules.md#effort). */
+  effort: Omit<Effort, 'each'> | null;
 }
 
 /** What a claim states or what was counted. Only the keys the claim speaks of are present. */
@@ -205,17 +233,32 @@ export interface ReportOptions {
   failOn: FailOn;
   /** Hours in one day of effort (one week is 5 days). Default 8. */
   hoursPerDay: number;
+  /** The day items are overdue against, ISO `YYYY-MM-DD` (`--today`); default the local date. Not part of the JSON's `options`. */
+  today?: string;
 }
 
-/** The whole report, exactly the JSON report (schema/report.schema.json). */
+/** What a run read (docs/rules.md#files-and-scale): every file, those with items, those not analysed. */
+export interface Scanned {
+  /** Markdown files read (or tried). */
+  files: number;
+  /** Files holding at least one item. */
+  withItems: number;
+  /** Files not analysed: binary, unreadable, over the size or time budget. */
+  skipped: number;
+}
+
+/** The whole report, exactly the JSON of schema/report.schema.json. */
 export interface Report {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: 'shipready'; version: string };
-  options: ReportOptions;
+  options: Pick<ReportOptions, 'failOn' | 'hoursPerDay'>;
   /** True when no item is blocking (docs/rules.md#blocking-and-readiness). */
   ready: boolean;
   totals: Totals;
   byPriority: ByPriority;
+  /** What was read. */
+  scanned: Scanned;
+  /** The files with an item, a claim, a warning or an error, by path (files with nothing to count are only counted in `scanned`). */
   files: FileReport[];
 }
 

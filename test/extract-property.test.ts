@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Nodes, Root } from 'mdast';
+import { singleFile } from './helpers.js';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../src/extract/extract.js';
 import { buildVocabulary } from '../src/extract/vocabulary.js';
@@ -32,7 +33,7 @@ const checklist = fc.array(line, { maxLength: 40 }).map((lines) => lines.join('\
 
 function totalsOf(text: string) {
   const document: LoadedDocument = { path: 'generated.md', absolutePath: '/generated.md', text, bom: false, skipped: false, repairs: [], diagnostics: [] };
-  return reportFromDocuments([document], DEFAULT_REPORT_OPTIONS, vocabulary).files[0]!;
+  return singleFile(reportFromDocuments([document], DEFAULT_REPORT_OPTIONS, vocabulary), 'generated.md');
 }
 
 describe('extraction on generated checklists', () => {

@@ -9,6 +9,7 @@ import { decodeMarkdown } from '../src/load/decode.js';
 import type { LoadedDocument } from '../src/load/load.js';
 import { DEFAULT_REPORT_OPTIONS, type FileReport } from '../src/model.js';
 import { reportFromDocuments } from '../src/engine/engine.js';
+import { singleFile } from './helpers.js';
 
 /**
  * `fix` on generated checklists (issue 5): a file without stale claims is
@@ -56,7 +57,7 @@ function reportOf(bytes: Uint8Array): FileReport {
   const document: LoadedDocument = {
     path: 'generated.md', absolutePath: file, text: decoded.text, bom: decoded.bom, skipped: false, repairs: decoded.repairs, diagnostics: decoded.diagnostics,
   };
-  return reportFromDocuments([document], DEFAULT_REPORT_OPTIONS, vocabulary).files[0]!;
+  return singleFile(reportFromDocuments([document], DEFAULT_REPORT_OPTIONS, vocabulary), 'generated.md');
 }
 
 async function fix(bytes: Uint8Array): Promise<Buffer> {

@@ -100,3 +100,12 @@ export function modeEnv(): Record<string, string> {
 export function modeOptions(): PerformanceOptions {
   return testSwitches(modeEnv());
 }
+
+/**
+ * The report of the one file of a single-file report: the listed file, or —
+ * when the file held nothing to count and was left out of `files` — an
+ * empty file report with the report's totals (which are then all zero).
+ */
+export function singleFile(report: import('../src/model.js').Report, path: string): import('../src/model.js').FileReport {
+  return report.files[0] ?? { path, totals: report.totals, byPriority: report.byPriority, sections: [], items: [], claims: [], diagnostics: [] };
+}

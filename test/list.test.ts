@@ -94,7 +94,8 @@ describe('list order and groups', () => {
   it('groups by section in document order, and by status in status order', () => {
     const item = (line: number, section: string[], status: ListedItem['status'] = 'todo'): ListedItem => ({
       path: 'a.md', id: `a.md:${line}`, title: `t${line}`, status, priority: 'none', blocking: false, effort: null,
-      kind: 'task', line, column: 1, sectionPath: section, parentId: null,
+      kind: 'task', line, column: 1, sectionPath: section, parentId: null, fingerprint: '0000000000000000', ref: null, optional: false,
+      owner: null, due: null, scheduled: null, start: null, doneDate: null, dependsOn: [], tags: [], overdue: false,
     });
     const items = [item(9, ['B'], 'done'), item(3, ['A']), item(5, ['B'], 'blocked'), item(1, [])];
     expect(groupItems(sortItems(items, 'file'), 'section').map((g) => g.label)).toEqual(['a.md › (no heading)', 'a.md › A', 'a.md › B']);

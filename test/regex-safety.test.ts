@@ -215,7 +215,7 @@ function extractHostile(input: string): void {
   visit(tree);
   const text = TEMPLATE.replaceAll(PLACEHOLDER, () => input);
   const document = extractDocument(tree, text, { path: 'hostile.md', vocabulary });
-  summarize([{ document, diagnostics: [] }], DEFAULT_REPORT_OPTIONS, '0.0.0');
+  summarize([{ document, diagnostics: [], skipped: false }], DEFAULT_REPORT_OPTIONS, '0.0.0');
 }
 
 describe('rewritten patterns match as their one-regex definitions did', () => {

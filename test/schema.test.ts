@@ -43,6 +43,8 @@ function totals(over: Partial<Totals> = {}): Totals {
     percent: 50,
     blocking: 1,
     effort: { minHours: 1.5, maxHours: 3, unestimated: 0 },
+    optionalOpen: 0,
+    overdue: 0,
     ...over,
   };
 }
@@ -54,19 +56,20 @@ const zero = totals({
 
 function minimalReport(): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'shipready', version: '0.1.0' },
     options: { failOn: 'critical', hoursPerDay: 8 },
     ready: false,
     totals: totals(),
     byPriority: { critical: totals(), high: zero, medium: zero, low: zero, none: zero },
+    scanned: { files: 3, withItems: 1, skipped: 0 },
     files: [
       {
         path: 'fixtures/seeds/001_68c690fd1671e9f8.md',
         totals: totals(),
         byPriority: { critical: totals(), high: zero, medium: zero, low: zero, none: zero },
         sections: [
-          { title: 'Week 1: Core Infrastructure', depth: 2, line: 26, priority: 'critical', totals: totals() },
+          { title: 'Week 1: Core Infrastructure', depth: 2, line: 26, priority: 'critical', totals: totals(), effort: { minHours: 8, maxHours: 16, text: '1-2 days' } },
         ],
         items: [
           {
@@ -81,6 +84,17 @@ function minimalReport(): Report {
             column: 1,
             sectionPath: ['Week 1: Core Infrastructure'],
             parentId: null,
+            fingerprint: '0123456789abcdef',
+            ref: null,
+            optional: false,
+            owner: null,
+            due: null,
+            scheduled: null,
+            start: null,
+            doneDate: null,
+            dependsOn: [],
+            tags: [],
+            overdue: false,
           },
           {
             id: 'fixtures/seeds/001_68c690fd1671e9f8.md:32',
@@ -94,6 +108,17 @@ function minimalReport(): Report {
             column: 3,
             sectionPath: ['Week 1: Core Infrastructure'],
             parentId: 'fixtures/seeds/001_68c690fd1671e9f8.md:31',
+            fingerprint: '0123456789abcdef',
+            ref: null,
+            optional: false,
+            owner: null,
+            due: null,
+            scheduled: null,
+            start: null,
+            doneDate: null,
+            dependsOn: [],
+            tags: [],
+            overdue: false,
           },
           {
             id: 'fixtures/seeds/001_68c690fd1671e9f8.md:33',
@@ -107,6 +132,17 @@ function minimalReport(): Report {
             column: 1,
             sectionPath: [],
             parentId: null,
+            fingerprint: '0123456789abcdef',
+            ref: null,
+            optional: false,
+            owner: null,
+            due: null,
+            scheduled: null,
+            start: null,
+            doneDate: null,
+            dependsOn: [],
+            tags: [],
+            overdue: false,
           },
         ],
         claims: [
@@ -213,7 +249,7 @@ describe('report schema', () => {
   });
 
   it.each([
-    ['schemaVersion 2', (r: any) => { r.schemaVersion = 2; }],
+    ['schemaVersion 1', (r: any) => { r.schemaVersion = 1; }],
     ['another tool name', (r: any) => { r.tool.name = 'other'; }],
     ['a fractional count', (r: any) => { r.totals.done = 1.5; }],
     ['percent above 100', (r: any) => { r.totals.percent = 100.5; }],

@@ -14,6 +14,7 @@ export function analyzeLoadedDocument(doc: LoadedDocument, options: FileAnalysis
   const parsed = parser.parse(doc.text, { format: documentFormat(doc.absolutePath), chunking: options.chunking });
   return {
     document: extractDocument(parsed.tree, doc.text, { path: doc.path, vocabulary: options.vocabulary }),
+    skipped: doc.skipped,
     diagnostics: parsed.diagnostics.length > 0 ? [...doc.diagnostics, ...parsed.diagnostics] : doc.diagnostics,
   };
 }

@@ -21,6 +21,8 @@ export type { LoadedDocument };
  */
 export interface FileAnalysis {
   document: ExtractedDocument;
+  /** The file was not analysed (binary, unreadable): it is counted in `scanned.skipped`. */
+  skipped: boolean;
   /** Load's diagnostics, then parse's (1-based lines, or null for the whole file). */
   diagnostics: Diagnostic[];
 }

@@ -6,6 +6,7 @@ import { type DocumentContext, matchersFor } from './context.js';
 import { findDocumentClaims } from './document-claims.js';
 import { contentFields, type Field } from './fields.js';
 import { findGroups, groupEstimate, groupPriority, groupStatus } from './groups.js';
+import { itemFingerprints } from './fingerprint.js';
 import { itemIds } from './ids.js';
 import { type ScopeFacts, settleItem } from './items.js';
 import { sectionPriorities } from './priority.js';
@@ -51,9 +52,11 @@ export function extractDocument(
   const ids = itemIds(options.path, candidates);
   const idOf = new Map<Candidate, string>(candidates.map((c, i) => [c, ids[i]!]));
   const scopes = scopeFacts(sections, priorities, (s) => (groups.has(s) ? groupStatus(fields[s.index]!) : null));
-  const items = candidates.map((c, i) =>
+  const settled = candidates.map((c, i) =>
     settleItem(c, ids[i]!, c.parent ? (idOf.get(c.parent) ?? null) : null, scopes[c.scope.index]!, matchers),
   );
+  const fingerprints = itemFingerprints(settled);
+  const items = settled.map((item, i) => ({ ...item, fingerprint: fingerprints[i]! }));
 
   const groupEfforts: GroupEffort[] = [];
   for (const group of groups) {

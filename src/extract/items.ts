@@ -5,7 +5,7 @@ import { findField } from './fields.js';
 import type { Candidate } from './recognisers/index.js';
 import { sectionPath } from './sections.js';
 import { settleStatus } from './status.js';
-import type { ExtractedItem } from './types.js';
+import type { ExtractedItem, PlanningFields } from './types.js';
 
 /** What an item takes from the section it is scoped to, each a value computed once per section. */
 export interface ScopeFacts {
@@ -36,8 +36,25 @@ export function settleItem(candidate: Candidate, id: string, parentId: string | 
     column: candidate.column,
     sectionPath: sectionPath(candidate.scope),
     parentId,
+    fingerprint: '',
+    ...planningFields(candidate.planning),
     blockingMarker: matchers.blockingMarker(candidate.markerText),
     sectionIndex: candidate.section.index,
+  };
+}
+
+/** A candidate's planning fields with the defaults filled in, in the report's key order. */
+function planningFields(given: Partial<PlanningFields> = {}): PlanningFields {
+  return {
+    ref: given.ref ?? null,
+    optional: given.optional ?? false,
+    owner: given.owner ?? null,
+    due: given.due ?? null,
+    scheduled: given.scheduled ?? null,
+    start: given.start ?? null,
+    doneDate: given.doneDate ?? null,
+    dependsOn: [...(given.dependsOn ?? [])],
+    tags: [...(given.tags ?? [])],
   };
 }
 

@@ -2,6 +2,13 @@ import type { ClaimNumberSpan, ClaimReport, Item, Priority } from '../model.js';
 import type { Estimate } from './effort.js';
 import type { Vocabulary } from './vocabulary.js';
 
+/**
+ * What planning formats and hand-written fields say of an item besides its
+ * status and priority (docs/rules.md#planning-formats). A recogniser sets
+ * what its format writes; the rest keep their defaults (null, [], false).
+ */
+export type PlanningFields = Pick<Item, 'ref' | 'optional' | 'owner' | 'due' | 'scheduled' | 'start' | 'doneDate' | 'dependsOn' | 'tags'>;
+
 /** Options of `extractDocument`. */
 export interface ExtractOptions {
   /** Path of the document as reported (relative, `/` separators); used in item ids. */
@@ -14,7 +21,7 @@ export interface ExtractOptions {
  * estimate in the unit written (the summary converts it to hours), plus
  * what the summary needs.
  */
-export interface ExtractedItem extends Omit<Item, 'blocking' | 'effort'> {
+export interface ExtractedItem extends Omit<Item, 'blocking' | 'effort' | 'overdue'> {
   /** The item's own estimate, in the unit written; null when it has none. */
   effort: Estimate | null;
   /** The item's own text carries a blocking marker (docs/rules.md, "Blocking"). */

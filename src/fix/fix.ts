@@ -92,15 +92,17 @@ export async function fixFiles(options: FixOptions): Promise<FixResult> {
   const { report, documents, warnings } = await analyze({ ...options, keepDocuments: true });
   const targets: Target[] = [];
   const files: FileFix[] = [];
-  for (const [index, document] of documents.entries()) {
-    const file = report.files[index]!;
+  // Files with nothing to count are not listed in the report; they may still hold summary blocks.
+  const reported = new Map(report.files.map((file) => [file.path, file]));
+  for (const document of documents) {
+    const file = reported.get(document.path);
     const fix: FileFix = {
       path: document.path, absolutePath: document.absolutePath, outcome: 'unchanged',
       claims: [], summaries: [], before: null, after: null, diagnostics: [],
     };
     files.push(fix);
     if (document.skipped) continue;
-    const plan = planClaimFixes(file, document.text);
+    const plan = file ? planClaimFixes(file, document.text) : { fixes: [], diagnostics: [] };
     const found = mentionsShipready(document.text) ? findSummaryBlocks(parseMarkdown(document.text), document.text) : { blocks: [], diagnostics: [] };
     fix.diagnostics.push(...plan.diagnostics, ...found.diagnostics);
     if (plan.fixes.length === 0 && found.blocks.length === 0) continue;

@@ -108,7 +108,7 @@ export const renderListText: ListRenderer = ({ report, groups, options }) => {
  */
 export const renderListJson: ListRenderer = ({ groups }) => {
   const items: ListedItem[] = groups.flatMap((group) => group.items.map(({ path, ...item }) => ({ path, ...item })));
-  return `${JSON.stringify({ schemaVersion: 1, count: items.length, items }, null, 2)}\n`;
+  return `${JSON.stringify({ schemaVersion: 2, count: items.length, items }, null, 2)}\n`;
 };
 
 /**

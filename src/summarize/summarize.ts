@@ -1,5 +1,6 @@
 import type {
   ByPriority,
+  Effort,
   ClaimNumbers,
   ClaimReport,
   FileReport,
@@ -37,6 +38,8 @@ export interface WeighedFile {
   priorityTallies: Record<Priority, Tally>;
   /** The file's totals (from `tally`). */
   totals: Totals;
+  /** Each group section's own estimate in hours, by section index. */
+  sectionEfforts: ReadonlyMap<number, Omit<Effort, 'each'>>;
 }
 
 /**
@@ -55,7 +58,13 @@ export function summarize(files: readonly FileAnalysis[], options: ReportOptions
 export function weighFile(input: FileAnalysis, options: ReportOptions): WeighedFile {
   const weighted = weighItems(input.document, options);
   const tally = tallyOf(weighted);
-  return { input, weighted, tally, priorityTallies: priorityTallies(weighted), totals: totalsOfTally(tally) };
+  const sectionEfforts = new Map(
+    input.document.groupEfforts.map((group) => {
+      const { each: _perItem, ...effort } = effortInHours(group.effort, options.hoursPerDay);
+      return [group.sectionIndex, effort] as const;
+    }),
+  );
+  return { input, weighted, tally, priorityTallies: priorityTallies(weighted), totals: totalsOfTally(tally), sectionEfforts };
 }
 
 /**
@@ -64,7 +73,7 @@ export function weighFile(input: FileAnalysis, options: ReportOptions): WeighedF
  * file are checked against it (docs/rules.md, "Claims"). Pure.
  */
 export function fileReportOf(file: WeighedFile, fileTotals: ReadonlyMap<string, Totals>): FileReport {
-  const { input: { document, diagnostics }, weighted } = file;
+  const { input: { document, diagnostics }, weighted, sectionEfforts } = file;
   const members = sectionMembers(document, weighted);
   // Counted once per section: the section list and the claims' scope widening both ask.
   const counted = new Map<number, Totals>();
@@ -75,7 +84,9 @@ export function fileReportOf(file: WeighedFile, fileTotals: ReadonlyMap<string, 
   };
   const sections: SectionReport[] = document.sections
     .filter((s) => s.depth > 0)
-    .map((s) => ({ title: s.title, depth: s.depth, line: s.line, priority: s.priority, totals: sectionTotals(s.index) }));
+    .map((s) => ({
+      title: s.title, depth: s.depth, line: s.line, priority: s.priority, totals: sectionTotals(s.index), effort: sectionEfforts.get(s.index) ?? null,
+    }));
   return {
     path: document.path,
     totals: file.totals,
@@ -99,8 +110,13 @@ export function assembleReport(
   version: string,
 ): Report {
   const totals = totalsOfTally(addTallies(files.map((file) => file.tally)));
+  const scanned = {
+    files: files.length,
+    withItems: files.filter((file) => file.input.document.items.length > 0).length,
+    skipped: files.filter((file) => file.input.skipped).length,
+  };
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'shipready', version },
     options: { failOn: options.failOn, hoursPerDay: options.hoursPerDay },
     ready: totals.blocking === 0,
@@ -108,8 +124,18 @@ export function assembleReport(
     byPriority: Object.fromEntries(
       PRIORITIES.map((level) => [level, totalsOfTally(addTallies(files.map((file) => file.priorityTallies[level])))]),
     ) as ByPriority,
-    files: fileReports,
+    scanned,
+    files: fileReports.filter(isReported),
   };
+}
+
+/**
+ * Whether a file is listed in the report: it holds an item or a claim, or
+ * has a warning or an error; the others are only counted in `scanned`
+ * (docs/rules.md#files-and-scale).
+ */
+export function isReported(file: FileReport): boolean {
+  return file.items.length > 0 || file.claims.length > 0 || file.diagnostics.some((d) => d.severity !== 'info');
 }
 
 /** Whether an item is open: todo, in progress or blocked (docs/rules.md, "Status"). */
@@ -121,8 +147,8 @@ export function isOpen(item: Pick<Item, 'status'>): boolean {
  * The blocking rule (docs/rules.md, "Blocking"): open, and at or above `failOn` or carrying a
  * blocking marker. `failOn: 'none'` turns blocking off altogether.
  */
-export function isBlocking(item: Pick<ExtractedItem, 'status' | 'priority' | 'blockingMarker'>, failOn: ReportOptions['failOn']): boolean {
-  if (!isOpen(item) || failOn === 'none') return false;
+export function isBlocking(item: Pick<ExtractedItem, 'status' | 'priority' | 'blockingMarker' | 'optional'>, failOn: ReportOptions['failOn']): boolean {
+  if (!isOpen(item) || failOn === 'none' || item.optional) return false;
   return atOrAbove(item.priority, failOn) || item.blockingMarker;
 }
 
@@ -133,6 +159,7 @@ export function isBlocking(item: Pick<ExtractedItem, 'status' | 'priority' | 'bl
  * document sums to its remaining effort (docs/rules.md, "Effort").
  */
 function weighItems(document: ExtractedDocument, options: ReportOptions): Weighted[] {
+  const today = options.today ?? localDate(new Date());
   const weighted = new Map<string, Weighted>();
   for (const extracted of document.items) {
     // Fixed key order: the JSON report lists the fields in this order.
@@ -148,6 +175,17 @@ function weighItems(document: ExtractedDocument, options: ReportOptions): Weight
       column: extracted.column,
       sectionPath: extracted.sectionPath,
       parentId: extracted.parentId,
+      fingerprint: extracted.fingerprint,
+      ref: extracted.ref,
+      optional: extracted.optional,
+      owner: extracted.owner,
+      due: extracted.due,
+      scheduled: extracted.scheduled,
+      start: extracted.start,
+      doneDate: extracted.doneDate,
+      dependsOn: extracted.dependsOn,
+      tags: extracted.tags,
+      overdue: OPEN_STATUSES.has(extracted.status) && extracted.due !== null && extracted.due < today,
     };
     const open = isOpen(item);
     weighted.set(item.id, {
@@ -183,7 +221,10 @@ export interface Tally extends Omit<Totals, 'percent' | 'effort'> {
 }
 
 function emptyTally(): Tally {
-  return { items: 0, done: 0, open: 0, todo: 0, inProgress: 0, blocked: 0, cancelled: 0, blocking: 0, unestimated: 0, minHours: 0, maxHours: 0 };
+  return {
+    items: 0, done: 0, open: 0, todo: 0, inProgress: 0, blocked: 0, cancelled: 0, blocking: 0, optionalOpen: 0, overdue: 0,
+    unestimated: 0, minHours: 0, maxHours: 0,
+  };
 }
 
 /** Counts a set of items and their remaining effort in hours. */
@@ -204,6 +245,8 @@ function tallyOf(weighted: readonly Weighted[]): Tally {
     else if (item.status === 'in_progress') tally.inProgress++;
     else tally.blocked++;
     if (item.blocking) tally.blocking++;
+    if (item.optional) tally.optionalOpen++;
+    if (item.overdue) tally.overdue++;
     tally.minHours += effort.minHours;
     tally.maxHours += effort.maxHours;
     if (!effort.estimated) tally.unestimated++;
@@ -224,6 +267,8 @@ function addTallies(tallies: readonly Tally[]): Tally {
     sum.blocked += tally.blocked;
     sum.cancelled += tally.cancelled;
     sum.blocking += tally.blocking;
+    sum.optionalOpen += tally.optionalOpen;
+    sum.overdue += tally.overdue;
     sum.unestimated += tally.unestimated;
     sum.minHours += tally.minHours;
     sum.maxHours += tally.maxHours;
@@ -239,12 +284,19 @@ function totalsOfTally(tally: Tally): Totals {
     percent: tally.items === 0 ? 0 : round2((tally.done / tally.items) * 100),
     blocking: tally.blocking,
     effort: { minHours: round2(tally.minHours), maxHours: round2(tally.maxHours), unestimated: tally.unestimated },
+    optionalOpen: tally.optionalOpen,
+    overdue: tally.overdue,
   };
 }
 
 /** Totals of a set of items. */
 function totalsOf(weighted: readonly Weighted[]): Totals {
   return totalsOfTally(tallyOf(weighted));
+}
+
+/** The local calendar date of `date`, ISO `YYYY-MM-DD` (the machine's time zone, `TZ` honoured). */
+function localDate(date: Date): string {
+  return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
 }
 
 /** Tallies per priority level, items kept in order. */

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../../model.js';
 import { Chalk } from 'chalk';
 import { type Command, Option } from 'commander';
 import { sanitizeText } from '../../text/sanitize.js';
@@ -55,7 +56,7 @@ export function registerFix(program: Command, ctx: RunContext, done: (code: Exit
       await writeOutput(ctx, listChanges(result, check, color), undefined);
     }
     // Loading's diagnostics, then fixing's, per file; infos (a repaired encoding) are not news here.
-    const diagnostics = result.files.map((file, index) => ({ path: file.path, diagnostics: [...(result.report.files[index]?.diagnostics ?? []), ...file.diagnostics] }));
+    const diagnostics = result.files.map((file) => ({ path: file.path, diagnostics: diagnosticsOf(result, file) }));
     printDiagnostics(ctx, diagnostics, verbosityOf(options));
     done(exitCode(result, check));
   });
@@ -100,11 +101,18 @@ function summaryLine(result: FixResult, dryRun: boolean): string {
   return written === files ? `Rewrote ${what} in ${plural(files, 'file')}.` : `Rewrote ${plural(written, 'file')} of ${files}; see the warnings below.`;
 }
 
+const reportedDiagnostics = new WeakMap<FixResult, Map<string, Diagnostic[]>>();
+
+/** A file's diagnostics from loading (its report, when it is listed), then from fixing. */
+function diagnosticsOf(result: FixResult, file: FixResult['files'][number]): Diagnostic[] {
+  let byPath = reportedDiagnostics.get(result);
+  if (!byPath) reportedDiagnostics.set(result, (byPath = new Map(result.report.files.map((reported) => [reported.path, reported.diagnostics]))));
+  return [...(byPath.get(file.path) ?? []), ...file.diagnostics];
+}
+
 /** 2 when a file could not be read or written, else 1 for `--check` with changes, else 0. */
 function exitCode(result: FixResult, check: boolean): ExitCode {
-  const errors = result.files.some((file, index) =>
-    [...(result.report.files[index]?.diagnostics ?? []), ...file.diagnostics].some((d) => d.severity === 'error'),
-  );
+  const errors = result.files.some((file) => diagnosticsOf(result, file).some((d) => d.severity === 'error'));
   if (errors) return 2;
   if (check && result.files.some((f) => f.claims.length > 0 || f.summaries.length > 0)) return 1;
   return 0;

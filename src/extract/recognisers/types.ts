@@ -1,3 +1,4 @@
+import type { PlanningFields } from '../types.js';
 import type { ListItem, Paragraph } from 'mdast';
 import type { ItemKind, Priority, Status } from '../../model.js';
 import type { DocumentContext } from '../context.js';
@@ -39,6 +40,8 @@ export interface Candidate {
   readonly fields: readonly Field[];
   /** The enclosing item for nested items, else null. */
   readonly parent: Candidate | null;
+  /** Planning fields the recogniser read (ref, owner, dates, dependencies, tags, optional); absent ones default. */
+  readonly planning?: Readonly<Partial<PlanningFields>>;
 }
 
 /** Handlers for the content of one section, keyed by the mdast node they read. */

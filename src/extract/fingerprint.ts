@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import type { ExtractedItem } from './types.js';
+
+/**
+ * Fingerprints of a document's items (docs/rules.md#item-identity): a hash
+ * of the item's ref when it has one, else of its normalised title, with the
+ * normalised titles of its enclosing headings and, when several items share
+ * all of these, its occurrence number among them. The file path is no part
+ * of it, so edits elsewhere, re-wrapping and moves within a section keep it.
+ *
+ * @param items the document's items in document order.
+ * @returns one fingerprint (16 lower-case hex characters) per item, in the same order.
+ */
+export function itemFingerprints(items: ReadonlyArray<Pick<ExtractedItem, 'ref' | 'title' | 'sectionPath'>>): string[] {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const key = JSON.stringify([item.ref !== null ? `ref:${item.ref}` : `title:${normaliseTitle(item.title)}`, ...item.sectionPath.map(normaliseTitle)]);
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    return createHash('sha256').update(occurrence === 0 ? key : `${key}#${occurrence}`).digest('hex').slice(0, 16);
+  });
+}
+
+/**
+ * A title as identity sees it: case and whitespace folded, leading
+ * numbering (`3.`, `2.1`, `4)`, `22-25.`) and status emoji removed.
+ */
+export function normaliseTitle(title: string): string {
+  return title
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/^(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}]\s*)+/u, '')
+    .replace(/^\d+(?:\s*[-–]\s*\d+)?(?:\.\d+)*[.):]?\s+/u, '')
+    .trim();
+}
