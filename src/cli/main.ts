@@ -24,11 +24,14 @@ export async function main(): Promise<void> {
   process.stdout.on('error', onStreamError('standard output'));
   process.stderr.on('error', onStreamError('standard error'));
   const interrupt = new AbortController();
-  process.once('SIGINT', () => {
-    interrupt.abort();
-    // A command that does not listen for the signal is stopped the usual way a moment later.
-    setTimeout(() => process.kill(process.pid, 'SIGINT'), 1000).unref();
-  });
+  // Ctrl-C, `kill` and a closed terminal end a run the same way: watch gives the terminal back (cursor shown).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      interrupt.abort();
+      // A command that does not listen for the signal is stopped the usual way a moment later.
+      setTimeout(() => process.kill(process.pid, signal), 1000).unref();
+    });
+  }
   const code = await run({
     argv: process.argv.slice(2),
     cwd: process.cwd(),

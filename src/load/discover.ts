@@ -49,8 +49,10 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
  * directories come back marked with a trailing `/` and are left out.
  * Symbolic links to directories are not followed (as git does not): a link
  * to `.` or `..` would otherwise be searched again and again, without end.
+ * A directory that cannot be read is passed over, as git passes over it,
+ * so one locked directory does not stop a report (or `watch`).
  */
-const ENTRIES = { onlyFiles: false, markDirectories: true, followSymbolicLinks: false } as const;
+const ENTRIES = { onlyFiles: false, markDirectories: true, followSymbolicLinks: false, suppressErrors: true } as const;
 
 async function resolveOne(given: string, cwd: string, ignore: string[]): Promise<{ files: string[]; ignored: boolean }> {
   const absolute = path.resolve(cwd, given);
