@@ -8,7 +8,7 @@ import { unifiedDiff } from '../src/fix/diff.js';
 import { fixFiles } from '../src/fix/fix.js';
 import { formatLike } from '../src/fix/numbers.js';
 import { summaryContent } from '../src/fix/summary.js';
-import { writeIfUnchanged } from '../src/fix/write.js';
+import { safeReplace } from '../src/fix/safe-write.js';
 import { decodeMarkdown } from '../src/load/decode.js';
 import { DEFAULT_REPORT_OPTIONS, type Report } from '../src/model.js';
 import { modeOptions, ROOT, runCli, spawnCli } from './helpers.js';
@@ -263,9 +263,9 @@ describe('fix leaves alone what it must not rewrite', () => {
   it('a file that changed on disk since it was read', async () => {
     const file = path.join(dir, 'x.md');
     writeFileSync(file, 'edited meanwhile');
-    expect(await writeIfUnchanged(file, Buffer.from('as read'), Buffer.from('fixed'))).toBe('changed');
+    expect(await safeReplace(file, Buffer.from('as read'), Buffer.from('fixed'), { roots: [dir] })).toEqual({ status: 'changed' });
     expect(readFileSync(file, 'utf8')).toBe('edited meanwhile');
-    expect(await writeIfUnchanged(file, Buffer.from('edited meanwhile'), Buffer.from('fixed'))).toBe('written');
+    expect(await safeReplace(file, Buffer.from('edited meanwhile'), Buffer.from('fixed'), { roots: [dir] })).toEqual({ status: 'written' });
     expect(readFileSync(file, 'utf8')).toBe('fixed');
   });
 

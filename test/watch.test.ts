@@ -5,7 +5,8 @@
  * new files, deleted files and unreadable files, and stops on Ctrl-C.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -393,5 +394,75 @@ describe('shipready watch, spawned', () => {
     expect((await cli.report((r) => r.files.length === 1)).files[0]!.path).toBe('docs/late.md');
     expect(cli.stderr).toContain('No markdown files matched `docs/*.md`');
     expect(await cli.interrupt()).toEqual({ code: 0, signal: null });
+  });
+
+  it('survives a symbolic link loop and an unreadable directory, and goes on following changes', async () => {
+    const todo = write('TODO.md', '- [ ] one\n');
+    symlinkSync('.', path.join(dir, 'loop'));
+    mkdirSync(path.join(dir, 'sub', 'deeper'), { recursive: true });
+    symlinkSync('..', path.join(dir, 'sub', 'up'));
+    write('locked/secret.md', '- [ ] hidden\n');
+    // Unreadable for the user 65534 the CLI runs as (root reads every directory).
+    chmodSync(path.join(dir, 'locked'), 0o000);
+    try {
+      cli = new LiveCli(['watch', '--format', 'json'], dir);
+      await cli.report(() => true);
+      writeFileSync(todo, '- [x] one\n');
+      expect((await cli.report((r) => r.totals.done === 1)).totals.items).toBeGreaterThanOrEqual(1);
+      expect(await cli.interrupt()).toEqual({ code: 0, signal: null });
+      expect(cli.stderr).not.toMatch(/Unhandled|internal error|\n\s+at /);
+    } finally {
+      chmodSync(path.join(dir, 'locked'), 0o755);
+    }
+  });
+
+  it('keeps watching a watched directory that is deleted, and picks it up again when it is recreated', async () => {
+    write('docs/a.md', '- [ ] a\n');
+    cli = new LiveCli(['watch', '--format', 'json', 'docs'], dir);
+    expect((await cli.report(() => true)).files).toHaveLength(1);
+    rmSync(path.join(dir, 'docs'), { recursive: true });
+    expect((await cli.report((r) => r.files.length === 0)).totals.items).toBe(0);
+    write('docs/b.md', '- [x] b\n- [ ] c\n');
+    const back = await cli.report((r) => r.files.length === 1);
+    expect(back.files[0]!.path).toBe('docs/b.md');
+    writeFileSync(path.join(dir, 'docs/b.md'), '- [x] b\n- [x] c\n');
+    expect((await cli.report((r) => r.totals.done === 2)).totals.open).toBe(0);
+    expect(await cli.interrupt()).toEqual({ code: 0, signal: null });
+  });
+
+  it.each(['SIGTERM', 'SIGHUP'])('%s on a terminal gives the cursor back', (signal) => {
+    write('TODO.md', '- [ ] one\n');
+    // A pseudo-terminal: the child's stdout is a TTY, so the cursor is hidden while watching.
+    const driver = `
+import os, pty, signal, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:-1])
+out = b''
+sent = False
+while True:
+    try:
+        chunk = os.read(fd, 65536)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+    if not sent and b'watching 1 file' in out:
+        os.kill(pid, getattr(signal, sys.argv[-1]))
+        sent = True
+_, status = os.waitpid(pid, 0)
+sys.stdout.write(repr(out) + '\\n' + str(status))
+`;
+    const result = spawnSync('python3', ['-c', driver, process.execPath, path.join(ROOT, 'bin', 'shipready.js'), 'watch', signal], {
+      cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TERM: 'xterm' }, timeout: 20_000,
+    });
+    if (result.error) {
+      console.warn(`watch: python3 with pty is not available (${result.error.message}); case skipped`);
+      return;
+    }
+    const [output] = result.stdout.split('\n');
+    expect(output).toContain('\\x1b[?25l');
+    expect(output!.lastIndexOf('\\x1b[?25h')).toBeGreaterThan(output!.lastIndexOf('\\x1b[?25l'));
   });
 });

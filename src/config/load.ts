@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { cosmiconfig, type CosmiconfigResult } from 'cosmiconfig';
 import { ConfigError } from '../errors.js';
@@ -54,6 +55,10 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   let result: CosmiconfigResult;
   if (options.file !== undefined) {
     const filepath = path.resolve(options.cwd, options.file);
+    const info = await stat(filepath).catch(() => null);
+    if (info && !info.isFile() && !info.isDirectory()) {
+      throw new ConfigError(`Cannot read config file \`${reportedPath(filepath, options.cwd)}\`: not a regular file (a FIFO or device); pass a file to --config`);
+    }
     try {
       result = await explorer.load(filepath);
     } catch (error) {
@@ -62,14 +67,25 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     return finish(result ?? { filepath, config: undefined, isEmpty: true }, options.cwd);
   }
   for (let dir = path.resolve(options.cwd); ; dir = path.dirname(dir)) {
-    try {
-      result = await explorer.search(dir);
-    } catch (error) {
-      throw readError(error, (error as { filepath?: string }).filepath ?? dir, options.cwd);
+    for (const name of CONFIG_FILES) {
+      const filepath = path.join(dir, name);
+      // Only regular files are opened: a FIFO or a device named like a config would block every run.
+      if (!(await isRegularFile(filepath))) continue;
+      try {
+        result = await explorer.load(filepath);
+      } catch (error) {
+        throw readError(error, filepath, options.cwd);
+      }
+      // As cosmiconfig's own search: an empty file, or a package.json without the key, is no configuration.
+      if (result !== null && !result.isEmpty && result.config !== undefined) return finish(result, options.cwd);
     }
-    if (result !== null) return finish(result, options.cwd);
     if (path.dirname(dir) === dir) return null;
   }
+}
+
+/** Whether `file` exists and is a regular file (a link is followed); never opens it. */
+async function isRegularFile(file: string): Promise<boolean> {
+  return stat(file).then((info) => info.isFile(), () => false);
 }
 
 async function finish(result: NonNullable<CosmiconfigResult>, cwd: string): Promise<LoadedConfig> {

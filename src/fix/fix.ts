@@ -5,10 +5,11 @@
  * `--diff`) it computes the same result and touches nothing.
  *
  * One of the two stages that touch the file system: it reads
- * each file's bytes again to edit them, and writes atomically (./write.ts),
- * skipping a file whose bytes changed on disk since they were read.
+ * each file's bytes again to edit them, and replaces them through
+ * ./safe-write.ts (README.md#fix), leaving alone a file whose bytes changed
+ * on disk since they were read.
  */
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { NoFilesMatchedError } from '../errors.js';
 import { decodeMarkdown } from '../load/decode.js';
@@ -25,7 +26,7 @@ import { loadRenderer, outputText, type Renderer } from '../render/index.js';
 import { editBytes, sameBytes, type TextEdit, unwritableReason } from './bytes.js';
 import { type ClaimFix, planClaimFixes } from './claims.js';
 import { findSummaryBlocks, type SummaryBlock, summaryContent, summaryEdit } from './summary.js';
-import { writeIfUnchanged } from './write.js';
+import { isInside, safeReplace } from './safe-write.js';
 
 /** What to fix and how: the engine's options (its run keeps the loaded documents), and more. */
 export interface FixOptions extends Omit<AnalyzeOptions, 'keepDocuments'> {
@@ -111,7 +112,8 @@ export async function fixFiles(options: FixOptions): Promise<FixResult> {
   }
 
   const loaded = new Map(documents.map((d) => [d.absolutePath, d]));
-  await resolveSummaryPaths(targets, loaded, options);
+  const roots = await givenRoots(options.paths, options.cwd);
+  await resolveSummaryPaths(targets, loaded, options, [await repositoryRoot(options.cwd), ...roots]);
   if (targets.some((target) => target.blocks.length > 0)) {
     const parser = await parserFor([...loaded.keys()], { remarkPlugins: options.remarkPlugins ?? [] });
     regenerateSummaries(targets, loaded, options, await loadRenderer('markdown'), parser);
@@ -125,7 +127,7 @@ export async function fixFiles(options: FixOptions): Promise<FixResult> {
       .filter((b) => b.content !== b.original && b.documents !== null)
       .map((b) => ({ line: b.block.line, paths: b.block.paths }));
     if (sameBytes(after, target.original)) continue;
-    fix.outcome = options.write ? await write(fix, target.original, after) : 'changed';
+    fix.outcome = options.write ? await write(fix, target.original, after, roots) : 'changed';
   }
   return { report, files, warnings };
 }
@@ -180,7 +182,7 @@ async function prepareTarget(fix: FileFix, document: LoadedDocument, claims: Cla
   if (unwritable) return leave('warning', unwritable);
   const decoded = decodeMarkdown(original);
   if (decoded.text !== document.text || decoded.bom !== document.bom) {
-    return leave('warning', 'the file changed on disk while fix ran; run fix again');
+    return leave('error', CHANGED);
   }
   fix.before = original;
   const claimEdits = claims.flatMap((c) => c.edits);
@@ -207,13 +209,46 @@ async function prepareTarget(fix: FileFix, document: LoadedDocument, claims: Cla
   return { fix, document, original, claimEdits, blocks: states, bytes, decoded: decodedAs };
 }
 
+const CHANGED = 'changed while shipready ran; run fix again';
+
+/** Characters that make a path segment a glob (globby's syntax). */
+const GLOB_SEGMENT = /[*?[\]{}()!]/;
+
+/**
+ * Real paths of what the user named (README.md#fix): each path, or a
+ * glob's directory part up to its first pattern segment; the working
+ * directory when none is given.
+ */
+async function givenRoots(paths: readonly string[], cwd: string): Promise<string[]> {
+  const roots: string[] = [];
+  for (const given of paths.length > 0 ? paths : ['.']) {
+    const segments = given.split(/[\\/]/);
+    const firstGlob = segments.findIndex((segment) => GLOB_SEGMENT.test(segment));
+    const stem = firstGlob < 0 ? given : segments.slice(0, firstGlob).join('/') || '.';
+    const absolute = path.resolve(cwd, stem);
+    roots.push(await realpath(absolute).catch(() => absolute));
+  }
+  return roots;
+}
+
+/** The repository a run works in: the nearest directory from `cwd` upward holding `.git`, else `cwd` (real paths). */
+async function repositoryRoot(cwd: string): Promise<string> {
+  const start = await realpath(cwd).catch(() => path.resolve(cwd));
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (await lstat(path.join(dir, '.git')).then(() => true, () => false)) return dir;
+    if (path.dirname(dir) === dir) return start;
+  }
+}
+
 /**
  * Resolves what each summary block summarises: the file itself, or the
  * files its `paths` names (relative to the file's directory). Files that
- * are not yet loaded are read into `loaded`. A `paths` that matches nothing
- * leaves the block alone with a warning.
+ * are not yet loaded are read into `loaded`. A `paths` that matches nothing,
+ * or names a file outside `allowed` (the repository and the paths given:
+ * a block must not copy a private file's items into a shared one), leaves
+ * the block alone with a warning.
  */
-async function resolveSummaryPaths(targets: readonly Target[], loaded: Map<string, LoadedDocument>, options: FixOptions): Promise<void> {
+async function resolveSummaryPaths(targets: readonly Target[], loaded: Map<string, LoadedDocument>, options: FixOptions, allowed: readonly string[]): Promise<void> {
   for (const target of targets) {
     const dir = path.dirname(target.document.absolutePath);
     for (const state of target.blocks) {
@@ -223,7 +258,17 @@ async function resolveSummaryPaths(targets: readonly Target[], loaded: Map<strin
       }
       const pattern = toPattern(path.relative(options.cwd, dir), state.block.paths);
       try {
-        state.documents = await discoverFiles([pattern], { cwd: options.cwd, ignore: options.ignore });
+        const documents = await discoverFiles([pattern], { cwd: options.cwd, ignore: options.ignore });
+        const outside = await firstOutside(documents, allowed);
+        if (outside !== null) {
+          target.fix.diagnostics.push({
+            line: state.block.line,
+            severity: 'warning',
+            message: `summary block paths \`${state.block.paths}\` reach \`${displayPath(outside, options.cwd)}\`, outside the repository and the paths given; the block is left as it is`,
+          });
+          continue;
+        }
+        state.documents = documents;
         for (const absolute of state.documents) {
           if (!loaded.has(absolute)) loaded.set(absolute, await loadDocument(absolute, options.cwd));
         }
@@ -237,6 +282,15 @@ async function resolveSummaryPaths(targets: readonly Target[], loaded: Map<strin
       }
     }
   }
+}
+
+/** The first of `files` whose real path lies outside every root of `allowed`, or null. */
+async function firstOutside(files: readonly string[], allowed: readonly string[]): Promise<string | null> {
+  for (const file of files) {
+    const real = await realpath(file).catch(() => file);
+    if (!allowed.some((root) => isInside(real, root))) return file;
+  }
+  return null;
 }
 
 /** A `paths` value written relative to a file's directory, as a path or glob relative to the working directory. */
@@ -298,14 +352,17 @@ function regenerateSummaries(
   }
 }
 
-/** Writes a file's new bytes unless it changed on disk; failures become diagnostics. */
-async function write(fix: FileFix, before: Uint8Array, after: Uint8Array): Promise<FixOutcome> {
+/** Replaces a file's bytes through the safe write path; what it refuses and every failure become diagnostics (errors: exit 2). */
+async function write(fix: FileFix, before: Uint8Array, after: Uint8Array, roots: readonly string[]): Promise<FixOutcome> {
   try {
-    if ((await writeIfUnchanged(fix.absolutePath, before, after)) === 'written') return 'written';
-    fix.diagnostics.push({ line: null, severity: 'warning', message: 'not rewritten: the file changed on disk while fix ran; run fix again' });
+    const result = await safeReplace(fix.absolutePath, before, after, { roots });
+    if (result.status === 'written') return 'written';
+    const reason = result.status === 'changed' ? CHANGED : result.reason;
+    fix.diagnostics.push({ line: null, severity: 'error', message: `not rewritten: ${reason}` });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    fix.diagnostics.push({ line: null, severity: 'error', message: `cannot write file (${code}); check that it is writable` });
+    const what = code === 'ENOSPC' ? 'the disk is full' : code === 'EDQUOT' ? 'the disk quota is exceeded' : code;
+    fix.diagnostics.push({ line: null, severity: 'error', message: `not rewritten: cannot write (${what}); the file is unchanged — free space or check the directory, then run fix again` });
   }
   return 'skipped';
 }

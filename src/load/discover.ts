@@ -49,8 +49,10 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
  * directories come back marked with a trailing `/` and are left out.
  * Symbolic links to directories are not followed (as git does not): a link
  * to `.` or `..` would otherwise be searched again and again, without end.
+ * A directory that cannot be read is passed over, as git passes over it,
+ * so one locked directory does not stop a report (or `watch`).
  */
-const ENTRIES = { onlyFiles: false, markDirectories: true, followSymbolicLinks: false } as const;
+const ENTRIES = { onlyFiles: false, markDirectories: true, followSymbolicLinks: false, suppressErrors: true } as const;
 
 async function resolveOne(given: string, cwd: string, ignore: string[]): Promise<{ files: string[]; ignored: boolean }> {
   const absolute = path.resolve(cwd, given);
@@ -70,18 +72,22 @@ async function resolveGlob(given: string, absolute: string, isDirectory: boolean
   if (isDirectory) {
     // Search from the directory itself so that paths outside cwd (../docs) work with .gitignore.
     const entries = await globby(MARKDOWN_GLOB, {
-      cwd: absolute, gitignore: true, ignore: relativeIgnores(ignore, cwd, absolute), absolute: true, dot: false, ...ENTRIES,
+      cwd: absolute, gitignore: true, ignore: relativeIgnores(ignore, cwd, absolute), dot: false, ...ENTRIES,
     });
-    return withoutDirectories(entries);
+    return withoutDirectories(entries, absolute);
   }
   if (!isDynamicPattern(given)) return [];
   const pattern = path.isAbsolute(given) ? convertPathToPattern(given) : given.split(path.sep).join('/');
-  return withoutDirectories(await globby(pattern, { cwd, gitignore: true, ignore, absolute: true, dot: false, ...ENTRIES }));
+  return withoutDirectories(await globby(pattern, { cwd, gitignore: true, ignore, dot: false, ...ENTRIES }), cwd);
 }
 
-/** Entries found with {@link ENTRIES}, directories (`x.md/`) left out, paths normalised. */
-function withoutDirectories(entries: readonly string[]): string[] {
-  return entries.filter((entry) => !entry.endsWith('/')).map((entry) => path.normalize(entry));
+/**
+ * Entries found with {@link ENTRIES}, directories (`x.md/`) left out, made
+ * absolute from `base`. Made absolute here, not by globby's `absolute`,
+ * which turns a `\` in a file name into `/` and so names another file.
+ */
+function withoutDirectories(entries: readonly string[], base: string): string[] {
+  return entries.filter((entry) => !entry.endsWith('/')).map((entry) => path.resolve(base, entry));
 }
 
 /** Re-roots ignore globs written relative to `cwd` so they apply when globbing from `dir`. */

@@ -1,5 +1,6 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, readlink, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Diagnostic } from '../model.js';
 import { decodeMarkdown, type TextRepair } from './decode.js';
 import { displayPath, printablePath } from './discover.js';
@@ -94,6 +95,8 @@ async function unreadableMessage(absolutePath: string, error: NodeJS.ErrnoExcept
         const target = await readlink(absolutePath).catch(() => '?');
         return `cannot read file (ENOENT): broken symbolic link to \`${printablePath(target)}\`; fix or remove the link`;
       }
+      // A name that is not UTF-8 reaches Node with U+FFFD in place of its bytes: no such path exists.
+      if (path.basename(absolutePath).includes('\uFFFD')) return 'cannot read file: its name is not valid UTF-8 (shown with �); rename it to read it';
       return 'cannot read file (ENOENT): it no longer exists; it was removed while shipready ran';
     }
     default:

@@ -1,6 +1,8 @@
+import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Chalk } from 'chalk';
+import type { FSWatcher } from 'chokidar';
 import { isDynamicPattern } from 'globby';
 import type { RunContext } from '../context.js';
 import { diagnosticShown, formatDiagnostic } from '../../render/diagnostics.js';
@@ -75,19 +77,57 @@ export async function watchReport(ctx: RunContext, options: LiveOptions): Promis
 
   // chokidar loads only when watch runs, not on every shipready start.
   const { watch } = await import('chokidar');
-  const watcher = watch(await watchRoots(paths, ctx.cwd), {
-    ignoreInitial: true,
-    ignored: (file, stats) =>
-      /(?:^|[\\/])(?:node_modules|\.git)(?:[\\/]|$)/.test(file) ||
-      (stats?.isFile() === true && !isMarkdown(file) && path.basename(file) !== '.gitignore'),
+  const roots = await watchRoots(paths, ctx.cwd);
+  // Handlers are attached before the first scan: a link loop or an unreadable directory met while
+  // scanning is an 'error' event, which would end the process if nobody listened. Each distinct
+  // message is said once. Events wait in `early` until the first update is queued.
+  const said = new Set<string>();
+  let updates: UpdateQueue | null = null;
+  const watchers: FSWatcher[] = [];
+  const startWatcher = (targets: string[]): FSWatcher => {
+    const watcher = watch(targets, {
+      ignoreInitial: true,
+      // As discovery: links to directories are not followed (a link to `.` would be watched without end).
+      followSymlinks: false,
+      ignored: (file, stats) =>
+        /(?:^|[\\/])(?:node_modules|\.git)(?:[\\/]|$)/.test(file) ||
+        (stats?.isFile() === true && !isMarkdown(file) && path.basename(file) !== '.gitignore'),
+    });
+    watcher.on('error', (error) => {
+      const message = (error as Error)?.message ?? String(error);
+      if (said.has(message)) return;
+      said.add(message);
+      ctx.stderr.write(`shipready: file watcher: ${sanitizeText(message)} (still watching)\n`);
+    });
+    watcher.on('all', (event, file) => {
+      if (event === 'unlinkDir' && roots.includes(file)) revival.gone.add(file);
+      if (updates === null) return;
+      if (event === 'unlinkDir' || path.basename(file) === '.gitignore') updates.add(null, true);
+      else if (!isMarkdown(file)) return;
+      else if (event === 'change') updates.add(file, false);
+      else if (event === 'add' || event === 'unlink') updates.add(file, true);
+    });
+    watchers.push(watcher);
+    return watcher;
+  };
+  const closeWatchers = (): Promise<unknown> => Promise.all(watchers.map((w) => w.close()));
+  const ready = (watcher: FSWatcher): Promise<void> => new Promise((resolve) => watcher.once('ready', () => resolve()));
+  // A watched directory that is deleted is no longer followed by its watcher: once it exists again,
+  // a watcher of its own follows it, and the files are discovered again when that watcher is live.
+  const revival = new Revival(roots, async (root) => {
+    await ready(startWatcher([root]));
+    // Files seen while the new watcher was starting are looked at again (only those changed on disk are read).
+    for (const file of session.files) if (file.startsWith(`${root}${path.sep}`)) updates?.add(file, false);
+    updates?.add(null, true);
   });
+
   const stopped = new Promise<void>((resolve) => {
     if (ctx.signal?.aborted) resolve();
     ctx.signal?.addEventListener('abort', () => resolve(), { once: true });
   });
-  await Promise.race([new Promise<void>((resolve) => watcher.once('ready', () => resolve())), stopped]);
+  await Promise.race([Promise.all([ready(startWatcher(roots)), revival.start()]), stopped]);
   if (ctx.signal?.aborted) {
-    await watcher.close();
+    await closeWatchers();
     show.close();
     return;
   }
@@ -111,19 +151,16 @@ export async function watchReport(ctx: RunContext, options: LiveOptions): Promis
       ctx.stderr.write(`shipready: ${message} (still watching)\n`);
     }
   };
-  const updates = new UpdateQueue(apply, (file) => session.changedSinceRead(file));
-  watcher.on('all', (event, file) => {
-    if (event === 'unlinkDir' || path.basename(file) === '.gitignore') updates.add(null, true);
-    else if (!isMarkdown(file)) return;
-    else if (event === 'change') updates.add(file, false);
-    else if (event === 'add' || event === 'unlink') updates.add(file, true);
-  });
-  watcher.on('error', (error) => ctx.stderr.write(`shipready: file watcher: ${(error as Error).message ?? String(error)} (still watching)\n`));
-  updates.start({ files: [], rediscover: true });
+  const queue = new UpdateQueue(apply, (file) => session.changedSinceRead(file));
+  updates = queue;
+  queue.start({ files: [], rediscover: true });
+  // The interval also keeps the process alive while every watched directory is gone.
+  const timer = setInterval(() => revival.check(), REVIVE_MS);
 
   await stopped;
-  await updates.close();
-  await watcher.close();
+  clearInterval(timer);
+  await queue.close();
+  await closeWatchers();
   show.close();
 }
 
@@ -291,6 +328,55 @@ class UpdateQueue {
     }, Math.max(0, last + RECHECK_MS - performance.now()));
     this.#rechecks.add(timer);
   }
+}
+
+/** How often a watched directory that was deleted is looked for again (ms). */
+const REVIVE_MS = 500;
+
+/**
+ * Watched directories that were deleted, or deleted and created again (a
+ * new inode), and `revive` called for each once it exists again: seen gone
+ * by the watcher (`gone`) or by {@link Revival.check}.
+ */
+class Revival {
+  /** Roots seen deleted and not yet back. */
+  readonly gone = new Set<string>();
+  /** Each root's identity when last seen (inode and birth time: an inode number is soon reused), or null. */
+  readonly #inodes = new Map<string, string | null>();
+
+  constructor(
+    private readonly roots: readonly string[],
+    private readonly revive: (root: string) => Promise<void>,
+  ) {}
+
+  /** Records each root's inode as it is now, reviving nothing. */
+  async start(): Promise<void> {
+    for (const root of this.roots) {
+      const info = await stat(root).catch(() => null);
+      this.#inodes.set(root, info ? identity(info) : null);
+    }
+  }
+
+  /** Looks at every root once. */
+  check(): void {
+    for (const root of this.roots) {
+      void stat(root).then(
+        (info) => {
+          if (!info.isDirectory()) return;
+          const known = this.#inodes.get(root);
+          this.#inodes.set(root, identity(info));
+          if (this.gone.delete(root) || (known != null && known !== identity(info))) void this.revive(root);
+        },
+        () => {
+          this.gone.add(root);
+        },
+      );
+    }
+  }
+}
+
+function identity(info: Stats): string {
+  return `${info.dev}:${info.ino}:${info.birthtimeMs}`;
 }
 
 /** Markdown by extension, as discovery searches directories (README.md#command-line); discovery has the last word. */
