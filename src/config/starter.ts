@@ -37,6 +37,7 @@ hoursPerDay: 8
 # maxOpen: { high: 5 }                # most open items allowed per priority
 # failOnStale: true                   # stale counts ("7/10 incomplete") fail
 # warnOnly: true                      # report failures but exit 0
+# failOnEmpty: true                   # no item found at all fails (CI gates)
 
 # Words added to the built-in vocabulary.
 # priorityWords:
