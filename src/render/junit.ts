@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { XMLBuilder } from 'fast-xml-parser';
 import type { FileReport, GateVerdict, Item, Report } from '../model.js';
 import { printablePath, sanitizeText, xmlSafe } from '../text/sanitize.js';
 import type { Renderer } from './types.js';
@@ -38,19 +38,11 @@ export const renderJunit: Renderer = ({ report, verdict, findings, options }) =>
   return `${xmlBuilder().build(document)}`;
 };
 
-type XmlBuilder = { build(document: unknown): string };
-let builder: XmlBuilder | undefined;
+let builder: XMLBuilder | undefined;
 
-/**
- * fast-xml-parser's builder, loaded on first use through its CommonJS entry:
- * every shipready start would otherwise pay for it (~30 ms), and only junit
- * needs it. Attribute and text values are escaped by the builder (&, <, >, ", ').
- */
-function xmlBuilder(): XmlBuilder {
-  if (!builder) {
-    const { XMLBuilder } = createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser');
-    builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
-  }
+/** fast-xml-parser's builder; attribute and text values are escaped by it (&, <, >, ", '). This module is loaded only when junit is asked for. */
+function xmlBuilder(): XMLBuilder {
+  builder ??= new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
   return builder;
 }
 
