@@ -333,11 +333,11 @@ describe('--format sarif', () => {
 });
 
 describe('the public surface', () => {
-  it('registers github, junit and sarif in the renderer map, --help and the README', async () => {
-    for (const name of ['github', 'junit', 'sarif']) expect(FORMAT_NAMES).toContain(name);
+  it('registers the CI formats in the renderer map, --help and the README', async () => {
+    for (const name of ['github', 'junit', 'sarif', 'gitlab', 'badge', 'badge-json']) expect(FORMAT_NAMES).toContain(name);
     const help = await runCli(['report', '--help']);
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    for (const name of ['github', 'junit', 'sarif']) {
+    for (const name of FORMAT_NAMES.filter((one) => one !== 'text')) {
       expect(help.stdout).toContain(`"${name}"`);
       expect(readme).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'));
     }
