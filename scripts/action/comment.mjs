@@ -17,6 +17,14 @@ function pullRequestNumber() {
   return event.pull_request?.number ?? (event.issue?.pull_request ? event.issue.number : undefined);
 }
 
+/** GitHub refuses comments over 65,536 characters: a long report is cut at a line, with a note. */
+function fitComment(body) {
+  const LIMIT = 65_000;
+  if (body.length <= LIMIT) return body;
+  const cut = body.lastIndexOf('\n', LIMIT - 200);
+  return `${body.slice(0, cut)}\n\n… the report is cut here; the job's step summary has all of it.\n`;
+}
+
 async function api(method, path, body) {
   const response = await fetch(`${(env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '')}${path}`, {
     method,
@@ -44,7 +52,7 @@ async function main() {
     return;
   }
   const repo = env.GITHUB_REPOSITORY;
-  const body = `${MARKER}\n${readFileSync(env.SHIPREADY_COMMENT_FILE, 'utf8')}`;
+  const body = fitComment(`${MARKER}\n${readFileSync(env.SHIPREADY_COMMENT_FILE, 'utf8')}`);
   let existing;
   for (let page = 1; existing === undefined; page++) {
     const comments = await api('GET', `/repos/${repo}/issues/${number}/comments?per_page=100&page=${page}`);
