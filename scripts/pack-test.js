@@ -36,9 +36,10 @@ check(!files.some((file) => file.startsWith('dist/') && file.endsWith('.js') && 
 for (const needed of ['LICENSE', 'README.md', 'dist/THIRD_PARTY_NOTICES.md', 'bin/shipready.js', 'dist/bundle/main.js', 'dist/bundle/index.js', 'dist/bundle/analyze-worker.js', 'dist/index.d.ts', 'schema/report.schema.json', 'schema/config.schema.json']) {
   check(files.includes(needed), `ships ${needed}`);
 }
-const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const manifest = JSON.parse(execFileSync('tar', ['-xzOf', path.join(scratch, packed.filename), 'package/package.json'], { encoding: 'utf8' }));
 check(Object.keys(manifest.dependencies ?? {}).join(',') === 'tinypool', 'one runtime dependency: tinypool (the rest is in the bundle)');
-check(!('prepare' in manifest.scripts) && !('install' in manifest.scripts) && !('postinstall' in manifest.scripts), 'no install-time script for consumers');
+check(['prepare', 'preinstall', 'install', 'postinstall'].every((name) => !(name in manifest.scripts)), 'the packed package.json has no install-time script (prepare stays in the clone, for git installs)');
+check(readFileSync(path.join(root, 'package.json'), 'utf8').includes('"prepare": "npm run build"'), 'postpack put prepare back into the clone');
 
 // 2. Install into a scratch project.
 const project = path.join(scratch, 'project');
