@@ -10,7 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const PREPARE = 'npm run build';
+const PREPARE = 'node scripts/prepare.js';
 const mode = process.argv[2];
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 const scripts = {};

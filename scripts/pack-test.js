@@ -39,7 +39,7 @@ for (const needed of ['LICENSE', 'README.md', 'dist/THIRD_PARTY_NOTICES.md', 'bi
 const manifest = JSON.parse(execFileSync('tar', ['-xzOf', path.join(scratch, packed.filename), 'package/package.json'], { encoding: 'utf8' }));
 check(Object.keys(manifest.dependencies ?? {}).join(',') === 'tinypool', 'one runtime dependency: tinypool (the rest is in the bundle)');
 check(['prepare', 'preinstall', 'install', 'postinstall'].every((name) => !(name in manifest.scripts)), 'the packed package.json has no install-time script (prepare stays in the clone, for git installs)');
-check(readFileSync(path.join(root, 'package.json'), 'utf8').includes('"prepare": "npm run build"'), 'postpack put prepare back into the clone');
+check(readFileSync(path.join(root, 'package.json'), 'utf8').includes('"prepare": "node scripts/prepare.js"'), 'postpack put prepare back into the clone');
 
 // 2. Install into a scratch project.
 const project = path.join(scratch, 'project');
