@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The bundled CLI (scripts/bundle.js); `npm install` builds it through `prepare`.
+// The bundled CLI (scripts/bundle.js), built before packing (`prepack`) and by `npm run build` in a clone.
 // Written so that old Node versions can parse it (no import statement, no top-level
 // await): an unsupported Node gets one line and exit 2 before the bundle loads (README.md#exit-codes).
 var version = process.versions.node.split('.').map(Number);

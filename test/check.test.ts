@@ -296,7 +296,9 @@ describe('GitHub Actions', () => {
     const auto = await runCli(['check', SEEDS], { env });
     expect(auto.code).toBe(1);
     expect(auto.stdout).toMatch(/^::notice file=fixtures\/seeds\/000_1cabd79905a08843\.md,line=3,title=shipready::repaired Mac OS Roman mojibake$/m);
-    expect(auto.stdout.match(/^::error file=/gm)).toHaveLength(28);
+    // GitHub shows 10 error annotations per step: the other 18 are log lines, and a notice counts them.
+    expect(auto.stdout.match(/^::error file=/gm)).toHaveLength(10);
+    expect(auto.stdout.match(/^shipready: \S+:\d+: error: Blocking item/gm)).toHaveLength(18);
     expect(auto.stdout.trimEnd().split('\n').at(-1)).toBe('shipready: NOT READY — 28 blocking items open (critical)');
     const text = await runCli(['check', SEEDS, '--format', 'text'], { env });
     expect(text.stdout).toMatch(/^NOT READY/);

@@ -5,13 +5,15 @@
  * checked for the structure GitLab and Jenkins read, workflow commands are
  * parsed back by GitHub's escaping rules.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Ajv04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
 import { escapeData, escapeProperty } from '../src/text/sanitize.js';
@@ -60,29 +62,61 @@ describe('--format github', () => {
     expect(escapeProperty('a: b, c%\n')).toBe('a%3A b%2C c%25%0A');
   });
 
-  it('annotates each blocking item as ::error and each stale claim as ::warning, at their file and line', async () => {
+  it('annotates each blocking item as ::error and each stale claim as ::warning, at their file and line, ten of each kind', async () => {
     const report = await jsonReport([SEEDS]);
     const result = await runCli(['check', SEEDS, '--format', 'github']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     const lines = result.stdout.trimEnd().split('\n');
-    const commands = lines.map(parseCommand);
-    // Every line but the closing verdict is a workflow command.
-    expect(commands.slice(0, -1).every((c) => c !== null)).toBe(true);
     expect(lines.at(-1)).toBe('shipready: NOT READY — 28 blocking items open (critical)');
+    // Every other line is a workflow command, or an annotation past GitHub's limit written as a plain log line.
+    const commands = lines.slice(0, -1).map(parseCommand);
+    const plain = lines.slice(0, -1).filter((line) => parseCommand(line) === null);
+    expect(plain.every((line) => /^shipready: \S+:\d+: (error|warning|notice): /.test(line))).toBe(true);
 
-    const errors = commands.filter((c) => c?.name === 'error').map((c) => `${c!.properties.file}:${c!.properties.line} ${c!.message}`);
+    // Annotated first, then listed: together, every blocking item in file and line order.
+    const annotated = commands.filter((c) => c?.name === 'error').map((c) => `${c!.properties.file}:${c!.properties.line} ${c!.message}`);
+    const listed = plain.flatMap((line) => {
+      const match = /^shipready: (\S+:\d+): error: Blocking item \([a-z]+\): (.*)$/.exec(line);
+      return match ? [`${match[1]} ${match[2]}`] : [];
+    });
+    expect(annotated).toHaveLength(10);
     const blocking = report.files.flatMap((f) => f.items.filter((i) => i.blocking).map((i) => `${f.path}:${i.line} ${i.title}`));
-    expect(errors.map((e) => e.replace(/ \[in progress\]$/, ''))).toEqual(blocking);
+    expect(blocking).toHaveLength(28);
+    expect([...annotated, ...listed].map((e) => e.replace(/ \[in progress\]$/, '')).sort()).toEqual([...blocking].sort());
 
     const warnings = commands.filter((c) => c?.name === 'warning');
     const stale = report.files.flatMap((f) => f.claims.filter((c) => c.stale === true).map((c) => `${f.path}:${c.line}`));
-    expect(warnings.map((c) => `${c!.properties.file}:${c!.properties.line}`)).toEqual(stale);
+    expect(warnings.map((c) => `${c!.properties.file}:${c!.properties.line}`)).toEqual(stale.slice(0, 10));
     expect(warnings.every((c) => c!.properties.title === 'Stale claim')).toBe(true);
     expect(warnings[0]!.message).toMatch(/^".+" but counted /);
 
+    // Nine notices for diagnostics, and the last one names what was left out.
     const notices = commands.filter((c) => c?.name === 'notice');
-    expect(notices.map((c) => c!.message)).toEqual(report.files.flatMap((f) => f.diagnostics.map((d) => d.message)));
+    const diagnostics = report.files.flatMap((f) => f.diagnostics.map((d) => d.message));
+    expect(notices.slice(0, -1).map((c) => c!.message)).toEqual(diagnostics.slice(0, 9));
+    const leftErrors = 28 - 10;
+    const leftWarnings = stale.length - 10;
+    expect(notices.at(-1)!.message).toBe(
+      `${leftErrors} errors and ${leftWarnings} warnings not annotated: GitHub shows 10 of each kind per step. They are in this step's log and summary.`,
+    );
+  });
+
+  it('annotates files relative to GITHUB_WORKSPACE when run from a subfolder, and annotates a failed gate check before items', async () => {
+    const dir = project({ 'TODO.md': readFileSync(path.join(ROOT, SEEDS, '001_68c690fd1671e9f8.md'), 'latin1') });
+    mkdirSync(path.join(dir, 'docs'));
+    const env = { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir };
+    const result = await runCli(['check', '..', '--min-percent', '50'], { cwd: path.join(dir, 'docs'), env });
+    const commands = result.stdout.split('\n').map(parseCommand).filter((c) => c !== null);
+    const files = new Set(commands.filter((c) => c!.properties.file !== undefined).map((c) => c!.properties.file));
+    expect(files).toEqual(new Set(['TODO.md']));
+    const errors = commands.filter((c) => c!.name === 'error');
+    expect(errors).toHaveLength(10);
+    // The min-percent failure keeps its slot although 24 items come first in the output.
+    expect(errors.some((c) => c!.properties.title === 'shipready check' && c!.message.includes('below the minimum of 50%'))).toBe(true);
+    // Without the workspace, the path stays relative to the working directory.
+    const outside = await runCli(['check', '..', '--format', 'github'], { cwd: path.join(dir, 'docs') });
+    expect(parseCommand(outside.stdout.split('\n')[0]!)!.properties.file).toBe('../TODO.md');
   });
 
   it('keeps a command intact whatever the file name and title hold', async () => {
@@ -99,14 +133,15 @@ describe('--format github', () => {
   it('is a renderer of the report command too', async () => {
     const result = await runCli(['report', SEEDS, '--format', 'github']);
     expect(result.code).toBe(0);
-    expect(result.stdout.match(/^::error /gm)).toHaveLength(28);
+    expect(result.stdout.match(/^::error /gm)).toHaveLength(10);
+    expect(result.stdout.match(/^shipready: \S+: error: /gm)).toHaveLength(18);
   });
 });
 
 describe('--format junit', () => {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, isArray: (name) => ['testsuite', 'testcase'].includes(name) });
-  type Case = { name: string; classname: string; file: string; line: string; failure?: { message: string; type: string; '#text'?: string }; skipped?: { message: string }; error?: { message: string } };
-  type Suite = { name: string; tests: string; failures: string; errors: string; skipped: string; testcase?: Case[] };
+  type Case = { name: string; classname: string; failure?: { message: string; type: string; '#text'?: string }; skipped?: string; 'system-out'?: string; error?: { message: string } };
+  type Suite = { name: string; file?: string; tests: string; failures: string; errors: string; skipped: string; testcase?: Case[] };
   type Doc = { testsuites: Suite & { testsuite: Suite[] } };
 
   it('is well-formed XML with one suite per file and one test case per item, blocking items failing', async () => {
@@ -127,14 +162,17 @@ describe('--format junit', () => {
       expect(Number(suite.tests)).toBe(counted);
       const failing = cases.filter((c) => c.failure !== undefined);
       expect(Number(suite.failures)).toBe(failing.length);
-      expect(failing.map((c) => Number(c.line))).toEqual(file.items.filter((i) => i.blocking).map((i) => i.line));
+      const lineOf = (c: Case) => Number(/:(\d+)\)$/.exec(c.name)![1]);
+      expect(failing.map(lineOf)).toEqual(file.items.filter((i) => i.blocking).map((i) => i.line));
       expect(failing.every((c) => c.failure!.type === 'blocking' && c.failure!.message.startsWith('Blocking item'))).toBe(true);
       const skipped = cases.filter((c) => c.skipped !== undefined);
       expect(Number(suite.skipped)).toBe(skipped.length);
       expect(skipped).toHaveLength(file.items.filter((i) => i.status !== 'done' && !i.blocking).length);
+      expect(suite.file).toBe(file.path);
       for (const testcase of cases) {
-        expect(testcase.name).toMatch(/\(line \d+\)$/);
-        expect(testcase.file).toBe(file.path);
+        // The file and line are in the case's name, and in its failure text or <system-out>.
+        expect(testcase.name.endsWith(`(${file.path}:${lineOf(testcase)})`)).toBe(true);
+        expect(testcase.failure?.['#text'] ?? testcase['system-out']).toMatch(new RegExp(`^${file.path.replace(/[.]/g, '\\.')}:${lineOf(testcase)}: `));
         expect(testcase.classname).toBe(file.path.replace(/\.md$/, ''));
       }
     }
@@ -142,7 +180,33 @@ describe('--format junit', () => {
     expect(Number(doc.testsuites.tests)).toBe(sum('tests'));
     expect(Number(doc.testsuites.failures)).toBe(28);
     expect(Number(doc.testsuites.failures)).toBe(sum('failures'));
-    expect(Number(doc.testsuites.skipped)).toBe(sum('skipped'));
+    expect(doc.testsuites.skipped).toBeUndefined();
+    expect(sum('skipped')).toBeGreaterThan(0);
+  });
+
+  it('validates against the JUnit XSD of Jenkins (test/schemas/), and the XSD rejects what the old output had', async () => {
+    const xsd = readFileSync(path.join(ROOT, 'test', 'schemas', 'jenkins-junit-10.xsd'), 'utf8');
+    const validate = async (xml: string) => validateXML({ xml: [{ fileName: 'junit.xml', contents: xml }], schema: [{ fileName: 'junit.xsd', contents: xsd }] });
+    const unreadableDir = project({ 'a.md': '## Critical\n- [ ] escape `<b>&amp;</b>` ]]>\n' });
+    const outputs = [
+      (await runCli(['report', SEEDS, '--format', 'junit'])).stdout,
+      (await runCli(['check', 'fixtures', '--format', 'junit', '--max-open', '10', '--fail-on-empty'])).stdout,
+      (await runCli(['check', 'a.md', '/proc/self/mem', '--format', 'junit'], { cwd: unreadableDir })).stdout,
+    ];
+    for (const xml of outputs) {
+      const result = await validate(xml);
+      expect(result.errors).toEqual([]);
+      expect(result.valid).toBe(true);
+    }
+    // What the output used to carry: each is refused by the schema.
+    const old = outputs[0]!;
+    const broken = [
+      old.replace('<testsuites name="shipready"', '<testsuites name="shipready" skipped="3"'),
+      old.replace('<testcase name=', '<testcase file="a.md" line="3" name='),
+    ];
+    for (const xml of broken) expect((await validate(xml)).valid).toBe(false);
+    // Windy Road's JUnit.xsd allows no `message` on <skipped> (Jenkins' does): the reason is its text.
+    for (const xml of outputs) expect(xml).not.toMatch(/<skipped [^>]*message=/);
   });
 
   it('adds the gate checks as a last suite under check', async () => {
@@ -165,7 +229,7 @@ describe('--format junit', () => {
     expect(XMLValidator.validate(result.stdout)).toBe(true);
     const doc = parser.parse(result.stdout) as Doc;
     const [first] = doc.testsuites.testsuite.find((suite) => suite.name === 'a.md')!.testcase!;
-    expect(first!.name).toBe('escape <b>&amp;</b> "quotes" \'and\' ]]> (line 2)');
+    expect(first!.name).toBe('escape <b>&amp;</b> "quotes" \'and\' ]]> (a.md:2)');
     if (process.platform === 'linux') {
       expect(result.code).toBe(2);
       const unreadable = doc.testsuites.testsuite.find((suite) => suite.name.endsWith('proc/self/mem'))!;
@@ -205,6 +269,34 @@ describe('--format sarif', () => {
     expect(validate(broken)).toBe(false);
   });
 
+  it('links its rules to the docs, and names the repository, commit and branch from git', async () => {
+    const dir = project({ 'TODO.md': '## Critical\n- [ ] ship it\n' });
+    mkdirSync(path.join(dir, 'docs'));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    git('init', '-q', '-b', 'main');
+    git('remote', 'add', 'origin', 'https://user:secret@example.com/team/app.git');
+    git('add', '.');
+    git('commit', '-qm', 'first');
+    const head = git('rev-parse', 'HEAD').toString().trim();
+    // In-process runs get only the variables given; git needs PATH to be found.
+    const result = await runCli(['report', '..', '--format', 'sarif'], { cwd: path.join(dir, 'docs'), env: { PATH: process.env.PATH } });
+    const log = JSON.parse(result.stdout);
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const run = log.runs[0];
+    expect(run.tool.driver.informationUri).toMatch(/^https:\/\//);
+    expect(run.tool.driver.rules.map((r: { helpUri: string }) => r.helpUri)).toEqual([
+      expect.stringMatching(/#how-checklists-are-read$/),
+      expect.stringMatching(/#fix$/),
+    ]);
+    expect(run.versionControlProvenance).toEqual([
+      { repositoryUri: 'https://example.com/team/app.git', revisionId: head, branch: 'main', mappedTo: { uriBaseId: '%SRCROOT%' } },
+    ]);
+    // Paths relative to the repository root, which %SRCROOT% stands for.
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('TODO.md');
+    expect(result.stdout).not.toContain('secret');
+    for (const anchor of ['how-checklists-are-read', 'fix']) expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toMatch(new RegExp(`^#+ ${anchor.replace(/-/g, ' ')}$`, 'im'));
+  });
+
   it('holds each open blocking item as an error and each stale claim as a warning, with locations', async () => {
     const report = await jsonReport([SEEDS]);
     const log = JSON.parse((await runCli(['report', SEEDS, '--format', 'sarif'])).stdout) as Log;
@@ -241,11 +333,11 @@ describe('--format sarif', () => {
 });
 
 describe('the public surface', () => {
-  it('registers github, junit and sarif in the renderer map, --help and the README', async () => {
-    for (const name of ['github', 'junit', 'sarif']) expect(FORMAT_NAMES).toContain(name);
+  it('registers the CI formats in the renderer map, --help and the README', async () => {
+    for (const name of ['github', 'junit', 'sarif', 'gitlab', 'badge', 'badge-json']) expect(FORMAT_NAMES).toContain(name);
     const help = await runCli(['report', '--help']);
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    for (const name of ['github', 'junit', 'sarif']) {
+    for (const name of FORMAT_NAMES.filter((one) => one !== 'text')) {
       expect(help.stdout).toContain(`"${name}"`);
       expect(readme).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'));
     }

@@ -217,7 +217,7 @@ describe('public surface: the README, --help and the renderer maps agree', () =>
   const formats = readme.slice(readme.indexOf('## Formats\n'), readme.indexOf('\n## ', readme.indexOf('## Formats\n') + 1));
 
   it('lists every report format in the README format table, and nothing else', () => {
-    const documented = [...formats.matchAll(/^\| `([a-z]+)` \|/gm)].map((m) => m[1]);
+    const documented = [...formats.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
     expect(documented.sort()).toEqual([...FORMAT_NAMES].sort());
   });
 

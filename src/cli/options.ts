@@ -28,10 +28,39 @@ export function parseHoursPerDay(value: string): number {
   return hours;
 }
 
-/** The common options, as commander Options, in help order. `formats` limits `--format` for a command. */
-export function commonOptions(formats: readonly string[] = FORMAT_NAMES): Option[] {
+/** One `--format` of a run: a format name, and the file it goes to (`NAME:FILE`), else stdout. */
+export interface FormatRequest {
+  name: string;
+  file?: string;
+}
+
+/** The common options of `report` and `check`, whose `--format` is repeatable (README.md#ci). */
+export interface MultiFormatOptions extends Omit<CommonOptions, 'format'> {
+  format?: FormatRequest[];
+}
+
+/**
+ * Parses one `--format` value, `NAME` or `NAME:FILE`, onto the ones before it.
+ *
+ * @throws InvalidArgumentError (exit 2) for an unknown name or an empty file.
+ */
+export function parseFormatRequest(formats: readonly string[], value: string, previous: FormatRequest[] | undefined): FormatRequest[] {
+  const at = value.indexOf(':');
+  const name = at === -1 ? value : value.slice(0, at);
+  const file = at === -1 ? undefined : value.slice(at + 1);
+  if (!formats.includes(name)) {
+    throw new InvalidArgumentError(`Unexpected \`${name}\`, expected one of ${formats.join(', ')}, optionally followed by :FILE`);
+  }
+  if (file === '') throw new InvalidArgumentError(`Unexpected \`${value}\`, expected a file name after \`${name}:\``);
+  return [...(previous ?? []), file === undefined ? { name } : { name, file }];
+}
+
+/** The common options, as commander Options, in help order. `formats` limits `--format` for a command; `repeatable` lets it take `NAME:FILE` several times. */
+export function commonOptions(formats: readonly string[] = FORMAT_NAMES, repeatable = false): Option[] {
+  const format = new Option('-f, --format <name>', repeatable ? 'output format; repeat as NAME:FILE to write more formats to files' : 'output format').choices(formats);
+  if (repeatable) format.argParser((value: string, previous: FormatRequest[] | undefined) => parseFormatRequest(formats, value, previous));
   return [
-    new Option('-f, --format <name>', 'output format').choices(formats),
+    format,
     new Option('-o, --output <file>', 'write the output to a file instead of stdout'),
     new Option('--fail-on <level>', 'lowest priority whose open items block readiness (none: nothing blocks)').choices(PRIORITIES),
     new Option('--hours-per-day <n>', 'hours in one day of effort; a week is 5 days').argParser(parseHoursPerDay),

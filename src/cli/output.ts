@@ -1,10 +1,62 @@
 import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
-import { ShipreadyError } from '../errors.js';
+import { ShipreadyError, UsageError } from '../errors.js';
 import type { Diagnostic } from '../model.js';
 import { diagnosticShown, formatDiagnostic, type Verbosity } from '../render/diagnostics.js';
-import type { RenderOutput } from '../render/index.js';
+import { chooseFormat, type CommandName, type FormatTraits, type RenderContext, type RenderOutput, type Renderer } from '../render/index.js';
 import type { RunContext } from './context.js';
+import type { FormatRequest } from './options.js';
+
+/**
+ * The outputs of one run: the format written to stdout (or `--output`),
+ * and the formats written to their own files (`--format NAME:FILE`).
+ */
+export interface OutputPlan<Name extends string> {
+  main: Name;
+  /** `--output FILE`, else stdout. */
+  mainFile: string | undefined;
+  files: Array<{ name: Name; file: string }>;
+}
+
+/**
+ * Decides the outputs of a run from its `--format` values (README.md#ci):
+ * the one without a file goes to stdout (or `--output`) — the command's
+ * default when none is given — and each `NAME:FILE` to its file.
+ *
+ * @throws UsageError (exit 2) when two formats are given without a file.
+ */
+export function planOutputs<Registry extends Record<string, FormatTraits>>(
+  command: CommandName,
+  registry: Registry,
+  requests: readonly FormatRequest[] | undefined,
+  output: string | undefined,
+  githubActions: boolean,
+): OutputPlan<keyof Registry & string> {
+  const plain = (requests ?? []).filter((request) => request.file === undefined);
+  if (plain.length > 1) {
+    throw new UsageError(
+      `Unexpected \`--format ${plain[1]!.name}\` after \`--format ${plain[0]!.name}\`, expected one format for stdout and NAME:FILE for the others`,
+    );
+  }
+  const main = chooseFormat(command, registry, plain[0]?.name, githubActions);
+  const files = (requests ?? []).flatMap((request) => (request.file === undefined ? [] : [{ name: request.name as keyof Registry & string, file: request.file }]));
+  return { main, mainFile: output, files };
+}
+
+/**
+ * Writes the `NAME:FILE` outputs of a plan, each rendered from the same
+ * context (the report and the verdict are computed once), without colour.
+ */
+export async function writeFileOutputs(
+  ctx: RunContext,
+  files: ReadonlyArray<{ file: string; load: () => Promise<Renderer> }>,
+  context: RenderContext,
+): Promise<void> {
+  for (const { file, load } of files) {
+    const render = await load();
+    await writeOutput(ctx, render({ ...context, options: { ...context.options, color: false } }), file);
+  }
+}
 
 /** Output that could not be written (README.md#exit-codes): exit 2 with one line, never 1 and never a stack. */
 export class OutputError extends ShipreadyError {}

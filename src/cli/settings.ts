@@ -34,7 +34,7 @@ export interface Settings {
  * Resolves the settings of one command run. `wantsColor` is false for
  * machine formats (json, junit, …), whose output never carries colour.
  */
-export async function resolveSettings(ctx: RunContext, options: CommonOptions, wantsColor: boolean): Promise<Settings> {
+export async function resolveSettings(ctx: RunContext, options: Omit<CommonOptions, 'format'>, wantsColor: boolean): Promise<Settings> {
   // Throws ConfigError (exit 2) for an unreadable or invalid configuration.
   const loaded = await loadConfig({ cwd: ctx.cwd, file: options.config });
   const config = loaded?.config ?? {};
@@ -133,4 +133,48 @@ function concurrencySwitch(value: string): Concurrency {
   if (value === 'off') return 'off';
   const threads = Number(value);
   return Number.isInteger(threads) && threads > 0 ? threads : 'auto';
+}
+
+/**
+ * What the CI tells about the checkout, from its variables (GitHub Actions,
+ * then GitLab CI); each field undefined when not set. The CLI turns it into
+ * the renderers' repository context (cli/repository.ts).
+ */
+export interface CiCheckout {
+  /** The checkout's root directory: `GITHUB_WORKSPACE` or `CI_PROJECT_DIR`. */
+  workspace?: string;
+  /** The repository's web URL: `GITHUB_SERVER_URL/GITHUB_REPOSITORY` or `CI_PROJECT_URL`. */
+  webUrl?: string;
+  /** How a file is opened at a commit under `webUrl`: `/blob/` (GitHub) or `/-/blob/` (GitLab). */
+  blobPath?: string;
+  /** The commit: `GITHUB_SHA` or `CI_COMMIT_SHA`. */
+  revision?: string;
+  /** The branch: `GITHUB_REF_NAME` when `GITHUB_REF_TYPE` is `branch`, or `CI_COMMIT_BRANCH`. */
+  branch?: string;
+}
+
+/** Reads {@link CiCheckout} from the environment. */
+export function ciCheckout(env: RunContext['env']): CiCheckout {
+  const set = (value: string | undefined): string | undefined => (value === undefined || value === '' ? undefined : value);
+  if (set(env.GITHUB_ACTIONS) === 'true' || set(env.GITHUB_WORKSPACE) !== undefined) {
+    const server = set(env.GITHUB_SERVER_URL)?.replace(/\/+$/, '');
+    const repository = set(env.GITHUB_REPOSITORY);
+    return {
+      workspace: set(env.GITHUB_WORKSPACE),
+      webUrl: server !== undefined && repository !== undefined ? `${server}/${repository}` : undefined,
+      blobPath: '/blob/',
+      revision: set(env.GITHUB_SHA),
+      branch: env.GITHUB_REF_TYPE === 'branch' ? set(env.GITHUB_REF_NAME) : undefined,
+    };
+  }
+  if (set(env.GITLAB_CI) === 'true' || set(env.CI_PROJECT_DIR) !== undefined) {
+    return {
+      workspace: set(env.CI_PROJECT_DIR),
+      webUrl: set(env.CI_PROJECT_URL)?.replace(/\/+$/, ''),
+      blobPath: '/-/blob/',
+      revision: set(env.CI_COMMIT_SHA),
+      branch: set(env.CI_COMMIT_BRANCH),
+    };
+  }
+  return {};
 }

@@ -37,6 +37,7 @@ hoursPerDay: 8
 # maxOpen: { high: 5 }                # most open items allowed per priority
 # failOnStale: true                   # stale counts ("7/10 incomplete") fail
 # warnOnly: true                      # report failures but exit 0
+# failOnEmpty: true                   # no item found at all fails (CI gates)
 
 # Words added to the built-in vocabulary.
 # priorityWords:
@@ -46,24 +47,43 @@ hoursPerDay: 8
 # blockingMarkers: [STOP-SHIP]        # words that make an open item blocking
 `;
 
-/** A `.pre-commit-config.yaml` entry that runs shipready on staged markdown files. */
+/**
+ * Where shipready's repository lives, for the snippets that name it (pre-commit's
+ * `repo:`, the Action's `uses:`). The package has no public repository URL yet:
+ * `OWNER` stands for the account that hosts it (README.md#ci).
+ */
+export const SHIPREADY_REPOSITORY = 'OWNER/shipready';
+
+/**
+ * A `.pre-commit-config.yaml` that runs shipready on staged markdown files:
+ * from shipready's git repository at a release tag (works without an npm
+ * release), and, commented out, from the npm registry.
+ */
 export function preCommitSnippet(version: string): string {
   return `repos:
-  - repo: local
+  - repo: https://github.com/${SHIPREADY_REPOSITORY}
+    rev: v${version}
     hooks:
       - id: shipready
-        name: shipready
-        entry: shipready check
-        language: node
-        additional_dependencies: ['shipready@${version}']
-        types: [markdown]
+  # Or from the npm registry:
+  # - repo: local
+  #   hooks:
+  #     - id: shipready
+  #       name: shipready
+  #       entry: shipready check
+  #       language: node
+  #       additional_dependencies: ['shipready@${version}']
+  #       types: [markdown]
 `;
 }
 
-/** A GitHub Actions workflow that fails while blocking items are open; annotations and a step summary come with it. */
+/** A GitHub Actions workflow running shipready's Action: annotations, a step summary and one pull-request comment; fails while blocking items are open. */
 export function githubWorkflowSnippet(version: string): string {
   return `name: readiness
 on: [push, pull_request]
+permissions:
+  contents: read
+  pull-requests: write
 jobs:
   shipready:
     runs-on: ubuntu-latest
@@ -72,6 +92,8 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-      - run: npx --yes shipready@${version} check
+      - uses: ${SHIPREADY_REPOSITORY}@v${version}
+        with:
+          comment: true
 `;
 }

@@ -36,6 +36,8 @@ export interface ShipreadyConfig {
   failOnStale?: boolean;
   /** `check` reports failures but exits 0. */
   warnOnly?: boolean;
+  /** `check` fails when it finds no item at all (README.md#check). */
+  failOnEmpty?: boolean;
   /** remark plugins after the built-in syntax: module names or paths (from the config file's directory), or `[name, options]`. */
   remarkPlugins?: RemarkPluginEntry[];
 }

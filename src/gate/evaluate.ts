@@ -33,6 +33,9 @@ export function evaluateGate(report: Report, policy: GatePolicy): GateVerdict {
     const stale = report.files.reduce((n, file) => n + file.claims.filter((claim) => claim.stale === true).length, 0);
     checks.push({ rule: 'stale-claims', scope: null, passed: stale === 0, actual: stale, limit: null });
   }
+  if (policy.failOnEmpty) {
+    checks.push({ rule: 'not-empty', scope: null, passed: report.totals.items > 0, actual: report.totals.items, limit: null });
+  }
   const failures = checks.filter((check) => !check.passed);
   return { ready: failures.length === 0, warnOnly: policy.warnOnly, checks, failures };
 }

@@ -23,10 +23,12 @@ export interface GatePolicy {
   failOnStale: boolean;
   /** Report failures but pass (`--warn-only`). */
   warnOnly: boolean;
+  /** A report without any item fails (`--fail-on-empty`, docs/rules.md#blocking-and-readiness). */
+  failOnEmpty: boolean;
 }
 
 /** No policy beyond readiness. */
-export const DEFAULT_GATE_POLICY: GatePolicy = { minPercent: {}, maxOpen: {}, failOnStale: false, warnOnly: false };
+export const DEFAULT_GATE_POLICY: GatePolicy = { minPercent: {}, maxOpen: {}, failOnStale: false, warnOnly: false, failOnEmpty: false };
 
 /** The command line's gate options; undefined when not given. */
 export interface GateFlags {
@@ -34,6 +36,7 @@ export interface GateFlags {
   maxOpen?: Thresholds;
   failOnStale?: boolean;
   warnOnly?: boolean;
+  failOnEmpty?: boolean;
 }
 
 /**
@@ -47,6 +50,7 @@ export function resolveGatePolicy(config: ShipreadyConfig, flags: GateFlags): Ga
     maxOpen: { ...thresholdsOf(config.maxOpen), ...flags.maxOpen },
     failOnStale: flags.failOnStale ?? config.failOnStale ?? false,
     warnOnly: flags.warnOnly ?? config.warnOnly ?? false,
+    failOnEmpty: flags.failOnEmpty ?? config.failOnEmpty ?? false,
   };
 }
 

@@ -22,10 +22,13 @@ export const formats = {
     commands: ['report', 'check'], human: true, printsVerdict: true,
   }),
   github: defineFormat(async () => (await import('./github.js')).renderGithub, {
-    commands: ['report', 'check'], defaultOnGithubActions: ['check'], printsVerdict: true, carriesDiagnostics: true, stepSummary: true,
+    commands: ['report', 'check'], defaultOnGithubActions: ['check'], printsVerdict: true, carriesDiagnostics: true, stepSummary: true, repository: true,
   }),
   junit: defineFormat(async () => (await import('./junit.js')).renderJunit, { commands: ['report', 'check'], printsVerdict: true }),
-  sarif: defineFormat(async () => (await import('./sarif.js')).renderSarif, { commands: ['report', 'check'] }),
+  sarif: defineFormat(async () => (await import('./sarif.js')).renderSarif, { commands: ['report', 'check'], repository: true }),
+  gitlab: defineFormat(async () => (await import('./gitlab.js')).renderGitlab, { commands: ['report', 'check'], repository: true }),
+  badge: defineFormat(async () => (await import('./badge.js')).renderBadge, { commands: ['report', 'check'] }),
+  'badge-json': defineFormat(async () => (await import('./badge.js')).renderBadgeJson, { commands: ['report', 'check'] }),
 } satisfies Record<string, FormatEntry>;
 
 /** A `--format` name of any command but `list`. */
@@ -65,5 +68,5 @@ export function loadRenderer(name: FormatName): Promise<Renderer> {
   return formats[name].load();
 }
 
-export type { CommandName, FormatEntry, FormatTraits, Renderer, RenderContext, RenderOptions, RenderOutput } from './types.js';
+export type { CommandName, FormatEntry, FormatTraits, Renderer, RenderContext, RenderOptions, RenderOutput, RepositoryContext } from './types.js';
 export { outputText } from './types.js';

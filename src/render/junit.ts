@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { XMLBuilder } from 'fast-xml-parser';
 import type { FileReport, GateVerdict, Item, Report } from '../model.js';
 import { printablePath, sanitizeText, xmlSafe } from '../text/sanitize.js';
 import type { Renderer } from './types.js';
@@ -12,6 +12,11 @@ import { checkMessage, checkName, findingTitle } from './verdict.js';
  * is an `<error>`. When the run is a gate (`shipready check`), a last
  * `shipready check` suite holds one test case per gate check. Times are 0:
  * nothing is timed, and output is deterministic.
+ *
+ * Valid against the JUnit XSD of Jenkins' xUnit plugin (test/schemas/): the
+ * file is the suite's `file` attribute, and each case's `path:line` is in its
+ * name and its `<system-out>` (a `<testcase>` has no file or line attribute);
+ * `<skipped>` gives its reason as text, `<testsuites>` counts no skipped.
  */
 export const renderJunit: Renderer = ({ report, verdict, findings, options }) => {
   const blockingTitles = new Map<Item, string>();
@@ -26,7 +31,6 @@ export const renderJunit: Renderer = ({ report, verdict, findings, options }) =>
       '@_tests': sum('tests'),
       '@_failures': sum('failures'),
       '@_errors': sum('errors'),
-      '@_skipped': sum('skipped'),
       '@_time': 0,
       testsuite: suites.map((suite) => suite.node),
     },
@@ -34,19 +38,11 @@ export const renderJunit: Renderer = ({ report, verdict, findings, options }) =>
   return `${xmlBuilder().build(document)}`;
 };
 
-type XmlBuilder = { build(document: unknown): string };
-let builder: XmlBuilder | undefined;
+let builder: XMLBuilder | undefined;
 
-/**
- * fast-xml-parser's builder, loaded on first use through its CommonJS entry:
- * every shipready start would otherwise pay for it (~30 ms), and only junit
- * needs it. Attribute and text values are escaped by the builder (&, <, >, ", ').
- */
-function xmlBuilder(): XmlBuilder {
-  if (!builder) {
-    const { XMLBuilder } = createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser');
-    builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
-  }
+/** fast-xml-parser's builder; attribute and text values are escaped by it (&, <, >, ", '). This module is loaded only when junit is asked for. */
+function xmlBuilder(): XMLBuilder {
+  builder ??= new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
   return builder;
 }
 
@@ -72,13 +68,13 @@ function fileSuite(file: FileReport, blockingTitles: ReadonlyMap<Item, string>):
     counts.tests++;
     counts.errors++;
     cases.push({
-      ...testcase(`read ${filePath}`, classname, filePath, diagnostic.line ?? 1),
+      ...testcase(`read ${filePath}`, classname),
       error: { '@_message': xmlSafe(sanitizeText(diagnostic.message)), '@_type': 'io' },
     });
   }
   for (const item of file.items) {
     counts.tests++;
-    const node = testcase(`${item.title} (line ${item.line})`, classname, filePath, item.line);
+    const node = testcase(`${item.title} (${filePath}:${item.line})`, classname);
     const where = item.sectionPath.length > 0 ? `\nsection: ${item.sectionPath.join(' › ')}` : '';
     const detail = `${filePath}:${item.line}: ${item.title}\npriority: ${item.priority}, status: ${item.status.replace('_', ' ')}${where}`;
     const blockingTitle = blockingTitles.get(item);
@@ -87,14 +83,16 @@ function fileSuite(file: FileReport, blockingTitles: ReadonlyMap<Item, string>):
       node.failure = { '@_message': xmlSafe(`${blockingTitle}: ${item.title}`), '@_type': 'blocking', '#text': xmlSafe(detail) };
     } else if (item.status === 'cancelled') {
       counts.skipped++;
-      node.skipped = { '@_message': 'cancelled' };
+      node.skipped = 'cancelled';
     } else if (item.status !== 'done') {
       counts.skipped++;
-      node.skipped = { '@_message': xmlSafe(`open (${item.priority}, ${item.status.replace('_', ' ')}), not blocking`) };
+      node.skipped = xmlSafe(`open (${item.priority}, ${item.status.replace('_', ' ')}), not blocking`);
     }
+    // A failure carries the detail as its text already.
+    if (blockingTitle === undefined) node['system-out'] = xmlSafe(detail);
     cases.push(node);
   }
-  return { counts, node: suiteNode(filePath, counts, cases) };
+  return { counts, node: suiteNode(filePath, counts, cases, filePath) };
 }
 
 function gateSuite(report: Report, verdict: GateVerdict): Suite {
@@ -114,9 +112,10 @@ function gateSuite(report: Report, verdict: GateVerdict): Suite {
   return { counts, node: suiteNode('shipready check', counts, cases) };
 }
 
-function suiteNode(name: string, counts: SuiteCounts, cases: Record<string, unknown>[]): Record<string, unknown> {
+function suiteNode(name: string, counts: SuiteCounts, cases: Record<string, unknown>[], file?: string): Record<string, unknown> {
   return {
     '@_name': xmlSafe(name),
+    ...(file === undefined ? {} : { '@_file': xmlSafe(file) }),
     '@_tests': counts.tests,
     '@_failures': counts.failures,
     '@_errors': counts.errors,
@@ -126,6 +125,6 @@ function suiteNode(name: string, counts: SuiteCounts, cases: Record<string, unkn
   };
 }
 
-function testcase(name: string, classname: string, file: string, line: number): Record<string, unknown> {
-  return { '@_name': xmlSafe(name), '@_classname': classname, '@_file': xmlSafe(file), '@_line': line, '@_time': 0 };
+function testcase(name: string, classname: string): Record<string, unknown> {
+  return { '@_name': xmlSafe(name), '@_classname': classname, '@_time': 0 };
 }

@@ -9,7 +9,8 @@ import { blockingItemsByPriority, claimText, describeCounted, describeRemainingE
 import { verdictHead, verdictReason } from './verdict.js';
 import { displayWidth, plural } from './text.js';
 import { sanitizeText } from '../text/sanitize.js';
-import type { RenderContext, Renderer } from './types.js';
+import { blobLink } from './location.js';
+import type { RenderContext, Renderer, RepositoryContext } from './types.js';
 
 /**
  * `--format markdown`: a summary a team commits, pastes into a pull request
@@ -36,7 +37,7 @@ const SERIALIZE: ToMarkdownOptions = {
 /** The mdast tree of the summary. Exported for tests and for callers that embed the nodes elsewhere. */
 export function markdownTree({ report, verdict, options }: RenderContext): Root {
   const depth = Math.min(5, Math.max(1, Math.floor(options.headingDepth ?? 1)));
-  const link = linkMaker(options.linkBase ?? '');
+  const link = linkMaker(options.linkBase ?? '', options.repository);
   const children: RootContent[] = [heading(depth, [text('Readiness report')]), verdictParagraph(report, verdict), overview(report)];
 
   if (options.by === 'section') {
@@ -184,9 +185,15 @@ function blockingItem(file: FileReport, item: Item, link: LinkMaker, hoursPerDay
 
 type LinkMaker = (filePath: string, line: number | null, children: PhrasingContent[]) => PhrasingContent;
 
-/** Links to `path#Lline`, relative to `linkBase`, each path segment URL-encoded. */
-function linkMaker(linkBase: string): LinkMaker {
+/**
+ * Links to `path#Lline`, relative to `linkBase`, each path segment URL-encoded;
+ * absolute, at the commit, when the CLI knows the repository's blob URL (a
+ * step summary is shown under the run's URL, where relative links break).
+ */
+function linkMaker(linkBase: string, repository: RepositoryContext | undefined): LinkMaker {
   return (filePath, line, children) => {
+    const absolute = blobLink(filePath, line, repository);
+    if (absolute !== undefined) return { type: 'link', url: absolute, children };
     const relative = path.posix.relative(linkBase, filePath) || path.posix.basename(filePath);
     const url = relative.split('/').map(encodeURIComponent).join('/') + (line === null ? '' : `#L${line}`);
     return { type: 'link', url, children };

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Finding, Findings, Report, Severity } from '../model.js';
 import { sanitizeText } from '../text/sanitize.js';
-import type { Renderer } from './types.js';
+import { encodePath, rootPath } from './location.js';
+import type { RepositoryContext, Renderer } from './types.js';
 import { findingMessage, findingTitle } from './verdict.js';
 
 /**
@@ -10,9 +11,19 @@ import { findingMessage, findingTitle } from './verdict.js';
  * rule `blocking-item` (level `error`), each stale claim a result of rule
  * `stale-claim` (level `warning`), both with a physical location relative to
  * the working directory. Diagnostics are tool execution notifications.
+ * When the CLI found the repository (`options.repository`), paths are
+ * relative to its root and the run names the repository, commit and branch
+ * (`versionControlProvenance`), which code-scanning UIs link files with.
  * See https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html.
  */
-export const renderSarif: Renderer = ({ report, findings }) => `${JSON.stringify(sarifLog(report, findings), null, 2)}\n`;
+export const renderSarif: Renderer = ({ report, findings, options }) =>
+  `${JSON.stringify(sarifLog(report, findings, options.repository), null, 2)}\n`;
+
+/**
+ * Where shipready's documentation is published: its npm page, which shows the
+ * README (the package's repository URL is not fixed yet; README.md#ci).
+ */
+export const DOCS_URL = 'https://www.npmjs.com/package/shipready';
 
 /** The rules a shipready SARIF log refers to, by `ruleIndex`. */
 const RULES = [
@@ -24,6 +35,7 @@ const RULES = [
       text: 'An open item whose priority is at or above the fail-on level, or whose text carries a blocking marker (BLOCKING, blocker, Blocks Everything), blocks readiness.',
     },
     help: { text: 'Finish the item and check its box, or lower its priority if it does not block the release.' },
+    helpUri: `${DOCS_URL}#how-checklists-are-read`,
     defaultConfiguration: { level: 'error' },
   },
   {
@@ -32,6 +44,7 @@ const RULES = [
     shortDescription: { text: 'A hand-written count no longer matches the checklist.' },
     fullDescription: { text: 'A count such as "7/10 incomplete" or "Progress: 45%" differs from what shipready counted in its section.' },
     help: { text: 'Run `shipready fix` to rewrite the number, or update it by hand.' },
+    helpUri: `${DOCS_URL}#fix`,
     defaultConfiguration: { level: 'warning' },
   },
 ] as const;
@@ -39,7 +52,11 @@ const RULES = [
 const SEVERITY_LEVEL: Record<Severity, 'note' | 'warning' | 'error'> = { info: 'note', warning: 'warning', error: 'error' };
 
 /** The SARIF log object of {@link renderSarif}. Pure and deterministic. */
-export function sarifLog(report: Report, found: Findings): Record<string, unknown> {
+export function sarifLog(report: Report, found: Findings, repository?: RepositoryContext): Record<string, unknown> {
+  const artifact = (filePath: string): Record<string, string> => ({ uri: encodePath(rootPath(filePath, repository)), uriBaseId: '%SRCROOT%' });
+  const location = (filePath: string, line: number | undefined): Record<string, unknown> => ({
+    physicalLocation: { artifactLocation: artifact(filePath), ...(line === undefined ? {} : { region: { startLine: line } }) },
+  });
   const findings = [...found.blocking, ...found.stale]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
   const seen = new Map<string, number>();
@@ -48,7 +65,7 @@ export function sarifLog(report: Report, found: Findings): Record<string, unknow
     const key = fingerprintKey(finding);
     const occurrence = (seen.get(key) ?? 0) + 1;
     seen.set(key, occurrence);
-    return result(finding, `${key}\0${occurrence}`);
+    return result(finding, `${key}\0${occurrence}`, artifact);
   });
   const notifications = report.files.flatMap((file) =>
     file.diagnostics.map((diagnostic) => ({
@@ -68,9 +85,22 @@ export function sarifLog(report: Report, found: Findings): Record<string, unknow
             name: 'shipready',
             version: report.tool.version,
             semanticVersion: report.tool.version,
+            informationUri: DOCS_URL,
             rules: RULES,
           },
         },
+        ...(repository?.uri !== undefined && repository.revision !== undefined
+          ? {
+              versionControlProvenance: [
+                {
+                  repositoryUri: repository.uri,
+                  revisionId: repository.revision,
+                  ...(repository.branch === undefined ? {} : { branch: repository.branch }),
+                  mappedTo: { uriBaseId: '%SRCROOT%' },
+                },
+              ],
+            }
+          : {}),
         invocations: [{ executionSuccessful: !unreadable, toolExecutionNotifications: notifications }],
         // mdast columns count UTF-16 code units of the (repaired) text.
         columnKind: 'utf16CodeUnits',
@@ -80,7 +110,7 @@ export function sarifLog(report: Report, found: Findings): Record<string, unknow
   };
 }
 
-function result(finding: Finding, key: string): Record<string, unknown> {
+function result(finding: Finding, key: string, artifact: (filePath: string) => Record<string, string>): Record<string, unknown> {
   const ruleIndex = finding.kind === 'blocking' ? 0 : 1;
   const region: Record<string, number> = { startLine: finding.line, startColumn: finding.column };
   if (finding.endLine !== null) region.endLine = finding.endLine;
@@ -98,15 +128,6 @@ function result(finding: Finding, key: string): Record<string, unknown> {
     partialFingerprints: { 'shipreadyFinding/v1': createHash('sha256').update(key).digest('hex').slice(0, 32) },
     properties,
   };
-}
-
-function location(path: string, line: number | undefined): Record<string, unknown> {
-  return { physicalLocation: { artifactLocation: artifact(path), ...(line === undefined ? {} : { region: { startLine: line } }) } };
-}
-
-/** A relative URI reference: each path segment percent-encoded; resolved against the checkout (`%SRCROOT%`). */
-function artifact(path: string): Record<string, string> {
-  return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
 /** What a finding is about, without its line: the fingerprint stays when lines above it move. */

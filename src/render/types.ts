@@ -31,6 +31,37 @@ export interface RenderOptions {
   gate?: boolean;
   /** `--verbose`: the short `text` output adds the checks that passed and the totals. */
   verbose?: boolean;
+  /**
+   * Where the run sits in its repository, when the CLI could tell (from the
+   * CI's variables or git); CI formats use it to point at files from the
+   * repository root and at the commit. See README.md#ci.
+   */
+  repository?: RepositoryContext;
+}
+
+/**
+ * The repository around the working directory, found by the CLI (renderers
+ * do no I/O): every field is optional, each set only when known.
+ */
+export interface RepositoryContext {
+  /**
+   * The working directory relative to the repository root (or CI workspace),
+   * `/` separators, `''` at the root. Report paths joined to it are relative
+   * to the root, which is what GitHub annotations and GitLab expect.
+   */
+  prefix?: string;
+  /**
+   * A URL that a root-relative file path is appended to, opening that file
+   * at the run's commit: `https://github.com/OWNER/REPO/blob/SHA/`. Step
+   * summaries link with it, since relative links break on the run page.
+   */
+  blobUrl?: string;
+  /** The repository's URL (the `origin` remote, or the CI's), for SARIF's `versionControlProvenance`. */
+  uri?: string;
+  /** The commit checked (40 hex digits). */
+  revision?: string;
+  /** The branch checked, when on one. */
+  branch?: string;
 }
 
 /**
@@ -85,6 +116,8 @@ export interface FormatTraits {
   silentWhenQuiet: boolean;
   /** `check` also appends the markdown report and its checks to `$GITHUB_STEP_SUMMARY` when that is set. */
   stepSummary: boolean;
+  /** It points at files from the repository root or at the commit: the CLI asks git for `options.repository`. */
+  repository: boolean;
 }
 
 /** One registry entry: the traits, and the renderer, loaded on first use. */
@@ -101,6 +134,7 @@ const NO_TRAITS: Omit<FormatTraits, 'commands'> = {
   carriesDiagnostics: false,
   silentWhenQuiet: false,
   stepSummary: false,
+  repository: false,
 };
 
 /** A registry entry from its loader and the traits that differ from none (every trait false or empty). */

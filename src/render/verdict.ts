@@ -45,6 +45,8 @@ export function checkName(check: GateCheck): string {
       return `at most ${check.limit} open ${check.scope === 'overall' ? '' : `${check.scope} `}item${check.limit === 1 ? '' : 's'}`;
     case 'stale-claims':
       return 'no stale claims';
+    case 'not-empty':
+      return 'at least one item';
   }
 }
 
@@ -73,6 +75,8 @@ export function checkMessage(check: GateCheck, report: Report): string {
     }
     case 'stale-claims':
       return check.actual === 0 ? 'no stale claims' : plural(check.actual, 'stale claim');
+    case 'not-empty':
+      return check.passed ? plural(check.actual, 'item') : 'no checklist items found (--fail-on-empty)';
   }
 }
 

@@ -68,9 +68,13 @@ export async function analyzeInWorkers(files: readonly string[], run: WorkerRun)
   }
 }
 
-/** The worker's module: beside this one once built; from `dist/` when the test runner loads the TypeScript sources (`npm test` builds first). */
+/**
+ * The worker's module: beside this one once built (tsc's dist/workers/, or the
+ * bundle's dist/bundle/, which the package ships); the bundle's when the test
+ * runner loads the TypeScript sources (`npm test` builds first).
+ */
 function workerScript(): URL {
   return import.meta.url.endsWith('.ts')
-    ? new URL('../../dist/workers/analyze-worker.js', import.meta.url)
-    : new URL('../workers/analyze-worker.js', import.meta.url); // from dist/workers/ and from the bundle in dist/bundle/
+    ? new URL('../../dist/bundle/analyze-worker.js', import.meta.url)
+    : new URL('./analyze-worker.js', import.meta.url);
 }

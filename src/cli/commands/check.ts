@@ -4,15 +4,16 @@ import { type Command, Option } from 'commander';
 import { gateExitCode, gateOutcome } from '../../gate/evaluate.js';
 import { type GateFlags, parseThresholds, resolveGatePolicy, type Thresholds } from '../../gate/policy.js';
 import { analyze, hasFileErrors } from '../../engine/engine.js';
-import { chooseFormat, formats, formatsFor, loadRenderer, outputText, type RenderContext } from '../../render/index.js';
+import { formats, formatsFor, loadRenderer, outputText, type RenderContext } from '../../render/index.js';
 import { checkMessage, verdictSentence } from '../../render/verdict.js';
 import type { ExitCode, RunContext } from '../context.js';
-import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
+import { commonOptions, type MultiFormatOptions, performanceOptions } from '../options.js';
 import { verbosityOf } from '../../render/diagnostics.js';
-import { printDiagnostics, writeOutput } from '../output.js';
+import { planOutputs, printDiagnostics, writeFileOutputs, writeOutput } from '../output.js';
+import { repositoryContext } from '../repository.js';
 import { analysisOptions, resolveSettings } from '../settings.js';
 
-interface CheckOptions extends CommonOptions, GateFlags {
+interface CheckOptions extends MultiFormatOptions, GateFlags {
   verbose?: boolean;
 }
 
@@ -27,7 +28,7 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     .command('check')
     .description('CI / pre-commit gate: short output, exit 1 when not ready')
     .argument('[paths...]', "markdown files, directories or globs (default: the config's include, else the current directory)");
-  for (const option of [...commonOptions(formatsFor('check', formats)), ...performanceOptions()]) command.addOption(option);
+  for (const option of [...commonOptions(formatsFor('check', formats), true), ...performanceOptions()]) command.addOption(option);
   command
     .addOption(
       new Option('--min-percent <spec>', 'fail when less is done: N percent overall, or LEVEL=N,… per priority').argParser(
@@ -41,22 +42,38 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     )
     .addOption(new Option('--fail-on-stale', 'stale hand-written counts fail the gate'))
     .addOption(new Option('--no-fail-on-stale', 'stale counts do not fail the gate (overrides the config)').hideHelp())
+    .addOption(new Option('--fail-on-empty', 'fail when no checklist item is found at all (CI gates; not for pre-commit hooks)'))
+    .addOption(new Option('--no-fail-on-empty', 'finding no item does not fail (overrides the config)').hideHelp())
     .addOption(new Option('--warn-only', 'report what fails, but exit 0'))
     .addOption(new Option('--no-warn-only', 'exit 1 on failures (overrides the config)').hideHelp())
     .addOption(new Option('--verbose', 'also print the checks that passed, the totals and info diagnostics'));
   command.action(async (paths: string[], options: CheckOptions) => {
     // On GitHub Actions the workflow commands are the natural output (the registry's defaultOnGithubActions).
-    const format = formats[chooseFormat('check', formats, options.format, ctx.env.GITHUB_ACTIONS === 'true')];
+    const plan = planOutputs('check', formats, options.format, options.output, ctx.env.GITHUB_ACTIONS === 'true');
+    const format = formats[plan.main];
     const settings = await resolveSettings(ctx, options, format.color);
     const policy = resolveGatePolicy(settings.config?.config ?? {}, options);
     const { report, warnings } = await analyze(analysisOptions(ctx, settings, paths));
     for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
 `);
-    const context: RenderContext = { report, ...gateOutcome(report, policy), options: { ...settings.render, gate: true, verbose: Boolean(options.verbose) } };
+    const useGit = [format, ...plan.files.map((one) => formats[one.name])].some((one) => one.repository);
+    const repository = await repositoryContext(ctx, useGit);
+    const context: RenderContext = {
+      report,
+      ...gateOutcome(report, policy),
+      options: { ...settings.render, gate: true, verbose: Boolean(options.verbose), ...(repository ? { repository } : {}) },
+    };
     const quiet = Boolean(options.quiet);
+    // A gate that finds nothing to check says so, flag or not (README.md#check).
+    if (report.totals.items === 0 && (!quiet || policy.failOnEmpty)) {
+      ctx.stderr.write(
+        `shipready: ${policy.failOnEmpty ? 'error' : 'warning'}: no checklist items found; check the paths${policy.failOnEmpty ? '' : ' (--fail-on-empty makes this fail)'}\n`,
+      );
+    }
 
     const render = await format.load();
-    if (!(format.silentWhenQuiet && quiet)) await writeOutput(ctx, render(context), options.output);
+    if (!(format.silentWhenQuiet && quiet)) await writeOutput(ctx, render(context), plan.mainFile);
+    await writeFileOutputs(ctx, plan.files.map((one) => ({ file: one.file, load: formats[one.name].load })), context);
     // The formats that do not state the verdict get it on stderr, so stdout holds only the document.
     if (!format.printsVerdict && !quiet) ctx.stderr.write(`shipready: ${verdictSentence(report, context.verdict)}\n`);
     if (!format.carriesDiagnostics) printDiagnostics(ctx, report.files, verbosityOf(options));

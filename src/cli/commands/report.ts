@@ -1,14 +1,16 @@
 import { type Command, Option } from 'commander';
 import { gateOutcome } from '../../gate/evaluate.js';
 import { analyze, hasFileErrors } from '../../engine/engine.js';
-import { chooseFormat, formats, formatsFor } from '../../render/index.js';
+import { formats, formatsFor, type RenderContext } from '../../render/index.js';
 import { BREAKDOWNS, type Breakdown } from '../../render/types.js';
 import type { ExitCode, RunContext } from '../context.js';
-import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
+import { commonOptions, type MultiFormatOptions, performanceOptions } from '../options.js';
 import { verbosityOf } from '../../render/diagnostics.js';
-import { printDiagnostics, writeOutput } from '../output.js';
+import { planOutputs, printDiagnostics, writeFileOutputs, writeOutput } from '../output.js';
+import { repositoryContext } from '../repository.js';
 import { analysisOptions, resolveSettings } from '../settings.js';
 import { runWatch } from './watch.js';
+import { UsageError } from '../../errors.js';
 
 /**
  * `shipready [report] [paths…]`, the default command: the readiness report.
@@ -19,21 +21,30 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
     .command('report', { isDefault: true })
     .description('print the readiness report (the default command)')
     .argument('[paths...]', 'markdown files, directories or globs (default: the current directory)');
-  for (const option of [...commonOptions(formatsFor('report', formats)), ...performanceOptions()]) command.addOption(option);
+  for (const option of [...commonOptions(formatsFor('report', formats), true), ...performanceOptions()]) command.addOption(option);
   command.addOption(new Option('--by <rows>', 'progress rows of the table and markdown formats').choices(BREAKDOWNS));
   command.addOption(new Option('-w, --watch', 'keep the report on screen, updated as files change (as `shipready watch`)'));
-  command.action(async (paths: string[], options: CommonOptions & { by?: Breakdown; watch?: boolean }) => {
+  command.action(async (paths: string[], options: MultiFormatOptions & { by?: Breakdown; watch?: boolean }) => {
     if (options.watch) {
-      await runWatch(ctx, paths, options);
+      const requests = options.format ?? [];
+      if (requests.length > 1 || requests.some((one) => one.file !== undefined)) {
+        throw new UsageError('Unexpected `--format NAME:FILE` with `--watch`, expected one `--format` (watch writes to the terminal)');
+      }
+      await runWatch(ctx, paths, { ...options, format: requests[0]?.name });
       return done(0);
     }
-    const format = formats[chooseFormat('report', formats, options.format)];
+    const plan = planOutputs('report', formats, options.format, options.output, false);
+    const format = formats[plan.main];
     const settings = await resolveSettings(ctx, options, format.color);
     const { report, warnings } = await analyze(analysisOptions(ctx, settings, paths));
     for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
 `);
+    const useGit = [format, ...plan.files.map((one) => formats[one.name])].some((one) => one.repository);
+    const repository = await repositoryContext(ctx, useGit);
+    const context: RenderContext = { report, ...gateOutcome(report), options: { ...settings.render, by: options.by, ...(repository ? { repository } : {}) } };
     const render = await format.load();
-    await writeOutput(ctx, render({ report, ...gateOutcome(report), options: { ...settings.render, by: options.by } }), options.output);
+    await writeOutput(ctx, render(context), plan.mainFile);
+    await writeFileOutputs(ctx, plan.files.map((one) => ({ file: one.file, load: formats[one.name].load })), context);
     // Without --verbose of its own, the report shows every diagnostic unless --quiet.
     printDiagnostics(ctx, report.files, verbosityOf(options, 'verbose'));
     done(hasFileErrors(report) ? 2 : 0);
