@@ -122,7 +122,7 @@ describe('several outputs in one run', () => {
     const dir = project({ 'blocker': 'a file where a directory is needed' });
     const result = await runCli(['report', SEEDS, '--format', `json:${dir}/blocker/r.json`]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^shipready: cannot write `.*blocker\/r\.json` \((ENOTDIR|EEXIST)\)/);
+    expect(result.stderr).toMatch(/^shipready: error: cannot write `.*blocker\/r\.json` \((ENOTDIR|EEXIST)/);
   });
 });
 
