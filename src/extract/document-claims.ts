@@ -139,10 +139,33 @@ function maskedRanges(tree: Root): Map<number, Array<[number, number]>> {
       }
       return;
     }
-    if ('children' in node) (node.children as Nodes[]).forEach(visit);
+    if ('children' in node) {
+      const children = node.children as Nodes[];
+      maskInlineElements(children, add);
+      children.forEach(visit);
+    }
   };
   visit(tree);
   return ranges;
+}
+
+const OPENING_TAG = /^<([a-z][\w-]*)(?:\s[^>]*)?(?<!\/)>$/i;
+
+/** Text between an inline opening tag and its closing tag (`<span>2/5 done</span>`) is raw HTML: masked. */
+function maskInlineElements(children: readonly Nodes[], add: (line: number, start: number, end: number) => void): void {
+  for (let i = 0; i < children.length; i++) {
+    const open = children[i]!;
+    const name = open.type === 'html' ? OPENING_TAG.exec(open.value.trim())?.[1] : undefined;
+    if (!name || !open.position) continue;
+    const closing = children.findIndex((c, j) => j > i && c.type === 'html' && c.value.trim().toLowerCase() === `</${name.toLowerCase()}>`);
+    const end = closing >= 0 ? children[closing]!.position?.end : undefined;
+    if (!end) continue;
+    const from = open.position.start;
+    for (let line = from.line; line <= end.line; line++) {
+      add(line, line === from.line ? from.column : 1, line === end.line ? end.column : Number.POSITIVE_INFINITY);
+    }
+    i = closing;
+  }
 }
 
 const start = (position: NonNullable<Nodes['position']>): { line: number; column: number } => position.start;
