@@ -160,13 +160,13 @@ const WORD_BEFORE: Pattern[] = [
   {
     kind: 'ratio',
     regex: new RegExp(
-      String.raw`(?<![\p{L}])(?<![\p{N}%)]\s*)(?<w>${DONE}|${OPEN}|${PROGRESS})\s*(?:\(\s*)?${BEGIN}(?<a>${COUNT})\s*/\s*(?<b>${COUNT})${NUMBER_END}(?!\s*%)${END}`,
+      String.raw`(?<![\p{L}])(?<![\p{N}%)]\s*)(?<w>${DONE}|${OPEN}|${PROGRESS})\s*(?:\(\s*)?${BEGIN}(?<a>${COUNT})\s*/\s*(?<b>${COUNT})${NUMBER_END}(?!\s*%)${END}(?:\s*\))?`,
       'dgiu',
     ),
   },
   {
     kind: 'percent',
-    regex: new RegExp(String.raw`(?<![\p{L}])(?<![\p{N}%)]\s*)(?<w>${DONE}|${OPEN_ADJECTIVE}|${PROGRESS})\s*(?:\(\s*)?${BEGIN}${PCT}`, 'dgiu'),
+    regex: new RegExp(String.raw`(?<![\p{L}])(?<![\p{N}%)]\s*)(?<w>${DONE}|${OPEN_ADJECTIVE}|${PROGRESS})\s*(?:\(\s*)?${BEGIN}${PCT}(?:\s*\))?`, 'dgiu'),
   },
 ];
 

@@ -42,11 +42,18 @@ export function createPriorityMatcher(vocabulary: Vocabulary): PriorityMatcher {
   const adjectivesOn = ruleOn(vocabulary, 'adjectives');
   const levelOf = new Map<string, Level>();
   const adjective = new Set<string>();
+  const nounBound = new Set<string>();
   const entries: string[] = [];
   for (const level of LEVELS) {
+    for (const word of vocabulary.nounBoundWords[level]) {
+      levelOf.set(normalise(word), level);
+      nounBound.add(normalise(word));
+      entries.push(word);
+    }
     for (const word of vocabulary.adjectiveWords[level]) {
       levelOf.set(normalise(word), level);
       adjective.add(normalise(word));
+      nounBound.delete(normalise(word));
       entries.push(word);
     }
   }
@@ -54,6 +61,7 @@ export function createPriorityMatcher(vocabulary: Vocabulary): PriorityMatcher {
     for (const word of vocabulary.priorityWords[level]) {
       levelOf.set(normalise(word), level);
       adjective.delete(normalise(word));
+      nounBound.delete(normalise(word));
       entries.push(word);
     }
   }
@@ -82,15 +90,16 @@ export function createPriorityMatcher(vocabulary: Vocabulary): PriorityMatcher {
           'gu',
         );
 
-  /** Whether the adjective-class word matched at `index`..`end` stands as a level here. */
-  const adjectiveStands = (text: string, index: number, end: number): boolean => {
-    const after = text.slice(end, end + 40);
-    if (nounAfter.test(after) || nounBefore.test(text.slice(Math.max(0, index - 40), index))) return true;
-    return !wordAfter.test(after);
-  };
+  /** Whether the word matched at `index`..`end` is next to a priority noun (`HIGH PRIORITY`, `prioridad alta`). */
+  const besideNoun = (text: string, index: number, end: number): boolean =>
+    nounAfter.test(text.slice(end, end + 40)) || nounBefore.test(text.slice(Math.max(0, index - 40), index));
 
-  /** The first level word in `text` with its index, or null. */
-  const firstSpaced = (text: string): { index: number; level: Level } | null => {
+  /** Whether the adjective-class word matched at `index`..`end` stands as a level here: alone or beside a priority noun. */
+  const adjectiveStands = (text: string, index: number, end: number): boolean =>
+    besideNoun(text, index, end) || !wordAfter.test(text.slice(end, end + 40));
+
+  /** The first level word in `text` with its index, or null; `isValue`: `text` is a `Priority:` field's value. */
+  const firstSpaced = (text: string, isValue = false): { index: number; level: Level } | null => {
     anyWord.lastIndex = 0;
     for (let match = anyWord.exec(text); match; match = anyWord.exec(text)) {
       if (negatedAt(text, match.index)) continue;
@@ -99,6 +108,7 @@ export function createPriorityMatcher(vocabulary: Vocabulary): PriorityMatcher {
       if (!level) continue;
       const end = match.index + match[0].length;
       if (adjectivesOn && adjective.has(key) && !adjectiveStands(text, match.index, end)) continue;
+      if (nounBound.has(key) && !(isValue ? adjectiveStands(text, match.index, end) : besideNoun(text, match.index, end))) continue;
       if (key === 'blocking' && DEPENDENCY_ORDER.test(text.slice(end, end + 40))) continue;
       return { index: match.index, level };
     }
@@ -115,8 +125,8 @@ export function createPriorityMatcher(vocabulary: Vocabulary): PriorityMatcher {
   };
 
   /** The first non-negated level in `text`, in either script. */
-  const firstWord = (text: string): Level | null => {
-    const spaced = firstSpaced(text);
+  const firstWord = (text: string, isValue = false): Level | null => {
+    const spaced = firstSpaced(text, isValue);
     const unspaced = firstUnspaced(text);
     if (spaced && unspaced) return spaced.index <= unspaced.index ? spaced.level : unspaced.level;
     return (spaced ?? unspaced)?.level ?? null;
@@ -180,7 +190,7 @@ export function createPriorityMatcher(vocabulary: Vocabulary): PriorityMatcher {
       if (/^\s*none\b/iu.test(value)) return 'none';
       // `CRITICAL → HIGH → MEDIUM → LOW` is a legend, not a level.
       if (new Set(allWords(value)).size > 1 && /→|->|>|<|,|\//u.test(value) && isLegend(value, allWords(value))) return null;
-      return firstWord(value) ?? firstEmoji(value);
+      return firstWord(value, true) ?? firstEmoji(value);
     },
   };
 }

@@ -30,6 +30,12 @@ export interface Vocabulary {
   priorityWords: LevelWords;
   /** Level words that are adjectives: levels only alone or next to a priority noun (docs/rules.md#priority). */
   adjectiveWords: LevelWords;
+  /**
+   * Adjectives of the other spaced languages (`hoch`, `alta`, `높음`): levels
+   * only next to a priority noun (`hohe Priorität`, `prioridad alta`) or as a
+   * `Priority:` value or tag, since many are everyday words elsewhere (`Social media`).
+   */
+  nounBoundWords: LevelWords;
   /** Level words of unspaced scripts (Chinese, Japanese): levels only in a priority form (docs/rules.md#other-languages). */
   unspacedWords: LevelWords;
   /** Nouns for "priority", lower-case: `priority`, `priorität`, `우선순위`, `优先级`. */
@@ -54,12 +60,16 @@ const levelWords = (pick: (language: (typeof LANGUAGES)[number]) => Readonly<Rec
 };
 
 const LEVELS: readonly Level[] = ['critical', 'high', 'medium', 'low'];
+const NO_WORDS: Readonly<Record<Level, readonly string[]>> = { critical: [], high: [], medium: [], low: [] };
 
 /** Level words that count wherever they stand, every language with word boundaries (docs/rules.md#priority). */
 export const DEFAULT_PRIORITY_WORDS: LevelWords = levelWords((l) => l.levels, false);
 
-/** Adjective-class level words of every language with word boundaries. */
-export const DEFAULT_ADJECTIVE_WORDS: LevelWords = levelWords((l) => l.adjectives, false);
+/** Adjective-class level words of English (docs/rules.md#priority). */
+export const DEFAULT_ADJECTIVE_WORDS: LevelWords = levelWords((l) => (l.language === 'en' ? l.adjectives : NO_WORDS), false);
+
+/** Adjective-class level words of the other languages with word boundaries: levels only next to a priority noun. */
+export const DEFAULT_NOUN_BOUND_WORDS: LevelWords = levelWords((l) => (l.language === 'en' ? NO_WORDS : l.adjectives), false);
 
 /** Level words of Chinese and Japanese, counted only in a priority form. */
 export const DEFAULT_UNSPACED_WORDS: LevelWords = (() => {
@@ -173,6 +183,7 @@ export function buildVocabulary(extra: Partial<Vocabulary> = {}): Vocabulary {
   const vocabulary: Vocabulary = {
     priorityWords: perLevel(DEFAULT_PRIORITY_WORDS, extra.priorityWords),
     adjectiveWords: perLevel(DEFAULT_ADJECTIVE_WORDS, extra.adjectiveWords),
+    nounBoundWords: perLevel(DEFAULT_NOUN_BOUND_WORDS, extra.nounBoundWords),
     unspacedWords: perLevel(DEFAULT_UNSPACED_WORDS, extra.unspacedWords),
     priorityNouns: merge(PRIORITY_NOUNS, extra.priorityNouns),
     effortFields: merge(DEFAULT_EFFORT_FIELDS, extra.effortFields),
