@@ -133,7 +133,7 @@ function documentDiagnostics(candidates: readonly Candidate[], sizesSeen: readon
     const list = [...counts].map(([size, n]) => `${size} ×${n}`).join(', ');
     diagnostics.push({
       line: null, severity: 'warning',
-      message: `T-shirt sizes seen (${list}) but no \`effortSizes\` in the configuration: those estimates are unestimated; map them, e.g. effortSizes: {"S": "2-4h", "M": "1-2d"}`,
+      message: `T-shirt sizes (${list}) left unestimated: map them with \`effortSizes\` in the configuration, e.g. {"S": "2-4h", "M": "1-2d"}`,
     });
   }
   return diagnostics;
