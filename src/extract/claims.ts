@@ -91,6 +91,8 @@ type Share = 'open' | 'done';
 interface Pattern {
   kind: ClaimKind;
   regex: RegExp;
+  /** The word must not follow a number (`2/4 done (50%)`: the word belongs to the count before it). */
+  wordFirst?: boolean;
 }
 
 const PATTERNS: Pattern[] = [
@@ -159,14 +161,16 @@ const PATTERNS: Pattern[] = [
 const WORD_BEFORE: Pattern[] = [
   {
     kind: 'ratio',
+    wordFirst: true,
     regex: new RegExp(
-      String.raw`(?<![\p{L}])(?<![\p{N}%)]\s*)(?<w>${DONE}|${OPEN}|${PROGRESS})\s*(?:\(\s*)?${BEGIN}(?<a>${COUNT})\s*/\s*(?<b>${COUNT})${NUMBER_END}(?!\s*%)${END}(?:\s*\))?`,
+      String.raw`(?<![\p{L}])(?<w>${DONE}|${OPEN}|${PROGRESS})\s*(?:\(\s*)?${BEGIN}(?<a>${COUNT})\s*/\s*(?<b>${COUNT})${NUMBER_END}(?!\s*%)${END}(?:\s*\))?`,
       'dgiu',
     ),
   },
   {
     kind: 'percent',
-    regex: new RegExp(String.raw`(?<![\p{L}])(?<![\p{N}%)]\s*)(?<w>${DONE}|${OPEN_ADJECTIVE}|${PROGRESS})\s*(?:\(\s*)?${BEGIN}${PCT}(?:\s*\))?`, 'dgiu'),
+    wordFirst: true,
+    regex: new RegExp(String.raw`(?<![\p{L}])(?<w>${DONE}|${OPEN_ADJECTIVE}|${PROGRESS})\s*(?:\(\s*)?${BEGIN}${PCT}(?:\s*\))?`, 'dgiu'),
   },
 ];
 
@@ -219,6 +223,7 @@ export function findLineClaims(line: string, maskedRanges: ReadonlyArray<readonl
     pattern.regex.lastIndex = 0;
     for (let m = pattern.regex.exec(stripped); m; m = pattern.regex.exec(stripped)) {
       const groups = m.groups ?? {};
+      if (pattern.wordFirst && followsNumber(stripped, m.index)) continue;
       const claim = interpret(pattern.kind, groups);
       if (!claim) continue;
       const numbers = numberRanges(m, claim.keys).map(({ key, start, end }) => ({
@@ -257,6 +262,13 @@ export function findLineClaims(line: string, maskedRanges: ReadonlyArray<readonl
     keptEnd = Math.max(keptEnd, claim.end);
   }
   return kept;
+}
+
+/** Whether the last non-space before `index` ends a number, a percentage or a parenthesis. */
+function followsNumber(text: string, index: number): boolean {
+  let i = index;
+  while (i > 0 && /\s/.test(text.charAt(i - 1))) i--;
+  return i > 0 && /[\p{N}%)]/u.test(text.charAt(i - 1));
 }
 
 /**

@@ -70,7 +70,7 @@ export function createPriorityMatcher(vocabulary: Vocabulary): PriorityMatcher {
   const anyWord = new RegExp(`${BOUNDARY_BEFORE}(${alternation})${BOUNDARY_AFTER}`, 'giu');
   const nouns = [...vocabulary.priorityNouns].sort((a, b) => b.length - a.length).map(wordPattern).join('|');
   const nounAfter = new RegExp(`^[\\s-]*(?:${nouns})${BOUNDARY_AFTER}`, 'iu');
-  const nounBefore = new RegExp(`${BOUNDARY_BEFORE}(?:${nouns})\\s*[:：=]?\\s*$`, 'iu');
+  const nounBefore = new RegExp(`${BOUNDARY_BEFORE}(?:${nouns})\\s*(?:[:：=]\\s*)?$`, 'iu');
   const wordAfter = /^(?:\s+|-)[\p{L}\p{N}]/u;
 
   const unspacedLevel = new Map<string, Level>();
@@ -83,7 +83,7 @@ export function createPriorityMatcher(vocabulary: Vocabulary): PriorityMatcher {
       ? null
       : new RegExp(
           [
-            `(?:${unspacedNounAlternation})\\s*[:：=]?\\s*(${unspacedAlternation})`,
+            `(?:${unspacedNounAlternation})\\s*(?:[:：=]\\s*)?(${unspacedAlternation})`,
             `(${unspacedAlternation})\\s*(?:${unspacedNounAlternation})`,
             `[【\\[(（]\\s*(${unspacedAlternation})\\s*[】\\])）]`,
           ].join('|'),

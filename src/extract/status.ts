@@ -50,12 +50,13 @@ export function statusMarker(text: string): Exclude<Status, 'done' | 'cancelled'
  * depends-on `⛔ id` after text: values, not statuses (docs/rules.md#status).
  */
 const DATE_FIELD = /[⏳✅❌📅🛫➕]\uFE0F?[ \t]*\d{4}-\d{2}-\d{2}/gu;
-const DEPENDS_ON = /(?<=\S[ \t]*)⛔\uFE0F?[ \t]*[\p{L}\p{N}_-]+(?:[ \t]*,[ \t]*[\p{L}\p{N}_-]+)*/gu;
+const DEPENDS_ON = /⛔\uFE0F?[ \t]*[\p{L}\p{N}_-]+(?:[ \t]*,[ \t]*[\p{L}\p{N}_-]+)*/gu;
 
 /** `text` with Obsidian date fields and trailing depends-on ids blanked out. */
 export function withoutDateFields(text: string): string {
   if (!/[⏳✅❌📅🛫➕⛔]/u.test(text)) return text;
-  return text.replace(DATE_FIELD, ' ').replace(DEPENDS_ON, ' ');
+  // Only after text: a leading `⛔` is the blocked status.
+  return text.replace(DATE_FIELD, ' ').replace(DEPENDS_ON, (match, offset: number) => (text.slice(0, offset).trim() === '' ? match : ' '));
 }
 
 const DONE_VALUE = new RegExp(`^\\s*(?:✅|✔|✓|☑|(?:${DONE_WORDS.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_]))`, 'iu');
