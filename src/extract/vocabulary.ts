@@ -164,8 +164,13 @@ export const NAMES_WORK: RegExp = headingMatcher(WORK_HEADING_WORDS, UNSPACED_WO
 /** Whether a heading names work or progress (`Done`, `Status`, `진행 중`, `完了`): docs/rules.md#items. */
 export const NAMES_WORK_OR_PROGRESS: RegExp = headingMatcher(MARKER_HEADING_WORDS, UNSPACED_MARKER);
 
-/** Headings that name analysis rather than work: the walk up to a work heading stops there (docs/rules.md#items). */
-export const NAMES_ANALYSIS = /(?<![\p{L}\p{N}_])(?:risks?|analysis|analyses|overview|summary|notes|background|context|lessons(?:\s+learned)?)(?![\p{L}\p{N}_])/iu;
+/**
+ * Headings that name analysis or documentation rather than work: the walk up
+ * to a work heading stops there (docs/rules.md#marker-items). Beyond the
+ * documented analysis words: `reference`, `legend`, `glossary`, `syntax`,
+ * `template(s)`, `example(s)` (a `Task Syntax Reference` lists markers, not work).
+ */
+export const NAMES_ANALYSIS = /(?<![\p{L}\p{N}_])(?:risks?|analysis|analyses|overview|summary|notes|background|context|lessons(?:\s+learned)?|reference|legend|glossary|syntax|templates?|examples?)(?![\p{L}\p{N}_])/iu;
 
 /** Headings whose items are ruled out (docs/rules.md#status, MoSCoW). */
 export const CANCELLING_HEADING = /\b(?:won['’]?t[\s-]+(?:have|do)|will\s+not\s+(?:have|do)|out[\s-]+of[\s-]+scope)\b/i;
