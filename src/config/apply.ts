@@ -37,5 +37,6 @@ export function configVocabulary(config: ShipreadyConfig): Partial<Vocabulary> {
     priorityWords: { critical: words.critical ?? [], high: words.high ?? [], medium: words.medium ?? [], low: words.low ?? [] },
     effortFields: config.effortFields ?? [],
     blockingMarkers: config.blockingMarkers ?? [],
+    effortSizes: config.effortSizes ?? {},
   };
 }

@@ -24,6 +24,8 @@ export interface ShipreadyConfig {
   hoursPerDay?: number;
   /** Extra priority words per level (docs/rules.md#priority). */
   priorityWords?: Partial<Record<Exclude<Priority, 'none'>, string[]>>;
+  /** T-shirt sizes and the durations they stand for, `{"M": "1-2d"}` (docs/rules.md#effort). */
+  effortSizes?: Record<string, string>;
   /** Extra effort field names (docs/rules.md#effort). */
   effortFields?: string[];
   /** Extra blocking markers (docs/rules.md#blocking-and-readiness). */

@@ -12,10 +12,12 @@ import type { FileAnalysis, FileAnalysisOptions, LoadedDocument } from './types.
  */
 export function analyzeLoadedDocument(doc: LoadedDocument, options: FileAnalysisOptions, parser: MarkdownParser = markdownParser): FileAnalysis {
   const parsed = parser.parse(doc.text, { format: documentFormat(doc.absolutePath), chunking: options.chunking });
+  const document = extractDocument(parsed.tree, doc.text, { path: doc.path, vocabulary: options.vocabulary });
+  const extra = [...parsed.diagnostics, ...document.diagnostics];
   return {
-    document: extractDocument(parsed.tree, doc.text, { path: doc.path, vocabulary: options.vocabulary }),
+    document,
     skipped: doc.skipped,
-    diagnostics: parsed.diagnostics.length > 0 ? [...doc.diagnostics, ...parsed.diagnostics] : doc.diagnostics,
+    diagnostics: extra.length > 0 ? [...doc.diagnostics, ...extra] : doc.diagnostics,
   };
 }
 

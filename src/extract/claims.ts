@@ -1,4 +1,6 @@
 import type { ClaimKind, ClaimNumbers } from '../model.js';
+import { LANGUAGES } from './vocabularies/index.js';
+import { escapeRegExp } from './vocabulary.js';
 
 /**
  * Hand-written claims (docs/rules.md, "Claims"): numbers tied to a completion word, found
@@ -39,13 +41,21 @@ export interface LineClaim {
 // ---- vocabulary ----
 
 /** Words that name the open side. */
-const OPEN = String.raw`incomplete|open|remaining|outstanding|left|pending|unfinished|not\s+(?:yet\s+)?(?:done|started|completed?)|to\s+(?:do|go)`;
+/** Completion words of the other built-in languages (docs/rules.md#other-languages), longest first. */
+const translated = (pick: (l: (typeof LANGUAGES)[number]) => readonly string[]): string =>
+  [...new Set(LANGUAGES.filter((l) => l.language !== 'en').flatMap(pick))].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w).replace(/ /g, String.raw`\s+`)).join('|');
+const OPEN_TRANSLATED = translated((l) => l.openWords);
+const DONE_TRANSLATED = translated((l) => l.doneWords);
+const PROGRESS_TRANSLATED = translated((l) => l.progressClaimWords);
+const OPEN = String.raw`incomplete|open|remaining|outstanding|left|pending|unfinished|not\s+(?:yet\s+)?(?:done|started|completed?)|to\s+(?:do|go)|${OPEN_TRANSLATED}`;
 /** Open words that can stand before a noun (`61 incomplete tasks`). */
 const OPEN_ADJECTIVE = 'incomplete|open|remaining|outstanding|pending|unfinished';
 /** Words that name the done side. */
-const DONE = 'done|complete|completed|finished|closed|checked';
+const DONE = `done|complete|completed|finished|closed|checked|ready|${DONE_TRANSLATED}`;
+/** Words that name progress as the done share. */
+const PROGRESS = `progress|completion|readiness|${PROGRESS_TRANSLATED}`;
 /** What is counted. */
-const NOUN_WORD = String.raw`(?:items?|tasks?|sub-?tasks?|checks?|checkboxes|boxes|todos?|to-dos?|action\s+items?)`;
+const NOUN_WORD = String.raw`(?:items?|tasks?|sub-?tasks?|checks?|checkboxes|boxes|todos?|to-dos?|action\s+items?|steps|issues)`;
 const NOUN = String.raw`(?:${NOUN_WORD}\s+)`;
 /** Filler between a count and its word: `15/22 items are still incomplete`. */
 const VERB = String.raw`(?:(?:are|is|were|was|have|has|been|now|still|currently|yet)\s+){0,3}`;
@@ -81,6 +91,8 @@ type Share = 'open' | 'done';
 interface Pattern {
   kind: ClaimKind;
   regex: RegExp;
+  /** The word must not follow a number (`2/4 done (50%)`: the word belongs to the count before it). */
+  wordFirst?: boolean;
 }
 
 const PATTERNS: Pattern[] = [
@@ -97,7 +109,7 @@ const PATTERNS: Pattern[] = [
   // Done: 5 of 5, Progress: 3/10, Tasks remaining: 2 of 9, Completion: 4/8
   {
     kind: 'ratio',
-    regex: new RegExp(String.raw`(?<![\p{L}])(?<w>${DONE}|${OPEN}|progress|completion|readiness)(?:\s+(?:rate|status))?\s*:\s*(?<a>${COUNT})(?:\s*/\s*|\s+(?:out\s+)?of\s+)(?<b>${COUNT})${NUMBER_END}(?!\s*%)${END}`, 'dgiu'),
+    regex: new RegExp(String.raw`(?<![\p{L}])(?<w>${DONE}|${OPEN}|${PROGRESS})(?:\s+(?:rate|status))?\s*:\s*(?<a>${COUNT})(?:\s*/\s*|\s+(?:out\s+)?of\s+)(?<b>${COUNT})${NUMBER_END}(?!\s*%)${END}`, 'dgiu'),
   },
   // 61 incomplete tasks, Total: 25 Incomplete Items, 3 completed tasks
   {
@@ -122,7 +134,7 @@ const PATTERNS: Pattern[] = [
   // Progress: 45%, Completion Rate: ~32%, Production Readiness: ~66%, Done: 80%, Remaining: 20%
   {
     kind: 'percent',
-    regex: new RegExp(String.raw`(?<![\p{L}])${QUALIFIER}(?<w>progress|completion|readiness|${DONE}|${OPEN_ADJECTIVE}|left)(?:\s+(?:rate|status))?\s*:\s*${PCT}`, 'dgiu'),
+    regex: new RegExp(String.raw`(?<![\p{L}])${QUALIFIER}(?<w>${PROGRESS}|${DONE}|${OPEN_ADJECTIVE}|left)(?:\s+(?:rate|status))?\s*[:：]\s*${PCT}`, 'dgiu'),
   },
   // ~32% of checklist completed, ~68% remaining, 45% complete, 40% of tasks are done
   {
@@ -131,6 +143,34 @@ const PATTERNS: Pattern[] = [
       String.raw`${BEGIN}${PCT}\s+(?:of\s+(?:the\s+)?(?:checklist|items|tasks|work|plan|list|project|scope|backlog|roadmap)\s+)?${VERB}(?<w>${OPEN}|${DONE})${END}`,
       'dgiu',
     ),
+  },
+  // Total Completed: 41 tasks, Total remaining: 12 items — a count that names work items.
+  {
+    kind: 'count',
+    regex: new RegExp(
+      String.raw`(?<![\p{L}])(?:total|overall)\s+(?<w>done|completed?|finished|${OPEN_ADJECTIVE}|left)\s*:\s*(?<a>${COUNT})\s+${NOUN_WORD}${END}`,
+      'dgiu',
+    ),
+  },
+];
+
+/**
+ * The word before the numbers (docs/rules.md#claims): `✅ ALL COMPLETE (9/9)`,
+ * `ALL PHASES COMPLETE (9/9 token types)`, `Complete (85%)`, `완료 3/5`.
+ */
+const WORD_BEFORE: Pattern[] = [
+  {
+    kind: 'ratio',
+    wordFirst: true,
+    regex: new RegExp(
+      String.raw`(?<![\p{L}])(?<w>${DONE}|${OPEN}|${PROGRESS})\s*(?:\(\s*)?${BEGIN}(?<a>${COUNT})\s*/\s*(?<b>${COUNT})${NUMBER_END}(?!\s*%)${END}(?:\s*\))?`,
+      'dgiu',
+    ),
+  },
+  {
+    kind: 'percent',
+    wordFirst: true,
+    regex: new RegExp(String.raw`(?<![\p{L}])(?<w>${DONE}|${OPEN_ADJECTIVE}|${PROGRESS})\s*(?:\(\s*)?${BEGIN}${PCT}(?:\s*\))?`, 'dgiu'),
   },
 ];
 
@@ -162,7 +202,7 @@ const MAX_COUNT = 100_000;
  * inline HTML). Overlapping matches keep the earliest, then the longest.
  * Pure; never throws.
  */
-export function findLineClaims(line: string, maskedRanges: ReadonlyArray<readonly [number, number]> = []): LineClaim[] {
+export function findLineClaims(line: string, maskedRanges: ReadonlyArray<readonly [number, number]> = [], wordBefore = true): LineClaim[] {
   // Build the stripped line and the map from its indices back to the source line.
   let stripped = '';
   const sourceIndex: number[] = [];
@@ -179,10 +219,11 @@ export function findLineClaims(line: string, maskedRanges: ReadonlyArray<readonl
   const toSourceEnd = (index: number): number => (index === 0 ? toSource(0) : toSource(index - 1) + 1);
 
   const found: LineClaim[] = [];
-  for (const pattern of PATTERNS) {
+  for (const pattern of wordBefore ? [...PATTERNS, ...WORD_BEFORE] : PATTERNS) {
     pattern.regex.lastIndex = 0;
     for (let m = pattern.regex.exec(stripped); m; m = pattern.regex.exec(stripped)) {
       const groups = m.groups ?? {};
+      if (pattern.wordFirst && followsNumber(stripped, m.index)) continue;
       const claim = interpret(pattern.kind, groups);
       if (!claim) continue;
       const numbers = numberRanges(m, claim.keys).map(({ key, start, end }) => ({
@@ -221,6 +262,13 @@ export function findLineClaims(line: string, maskedRanges: ReadonlyArray<readonl
     keptEnd = Math.max(keptEnd, claim.end);
   }
   return kept;
+}
+
+/** Whether the last non-space before `index` ends a number, a percentage or a parenthesis. */
+function followsNumber(text: string, index: number): boolean {
+  let i = index;
+  while (i > 0 && /\s/.test(text.charAt(i - 1))) i--;
+  return i > 0 && /[\p{N}%)]/u.test(text.charAt(i - 1));
 }
 
 /**

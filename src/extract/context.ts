@@ -2,7 +2,7 @@ import type { SourceText } from '../text/source.js';
 import { createBlockingMatcher } from './blocking.js';
 import { createPriorityMatcher, type PriorityMatcher } from './priority.js';
 import type { Section } from './sections.js';
-import type { Vocabulary } from './vocabulary.js';
+import { type RuleSwitch, ruleOn, type Vocabulary } from './vocabulary.js';
 
 /** The matchers built from a vocabulary, once per vocabulary rather than once per document. */
 export interface Matchers {
@@ -11,6 +11,10 @@ export interface Matchers {
   effortNames: ReadonlySet<string>;
   /** Whether an item's text carries a blocking marker. */
   blockingMarker: (text: string) => boolean;
+  /** Whether a rule is on (every rule is, unless a test switched it off: docs/rules.md). */
+  ruleOn: (rule: RuleSwitch) => boolean;
+  /** T-shirt sizes and their durations (`M` → `1-2d`), sizes upper-case. */
+  effortSizes: ReadonlyMap<string, string>;
 }
 
 const matcherCache = new WeakMap<Vocabulary, Matchers>();
@@ -23,6 +27,8 @@ export function matchersFor(vocabulary: Vocabulary): Matchers {
       priority: createPriorityMatcher(vocabulary),
       effortNames: new Set(vocabulary.effortFields),
       blockingMarker: createBlockingMatcher(vocabulary.blockingMarkers),
+      ruleOn: (rule) => ruleOn(vocabulary, rule),
+      effortSizes: new Map(Object.entries(vocabulary.effortSizes ?? {})),
     };
     matcherCache.set(vocabulary, matchers);
   }

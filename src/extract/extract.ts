@@ -1,14 +1,15 @@
 import type { ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
-import type { Priority, Status } from '../model.js';
+import type { Diagnostic, Priority, Status } from '../model.js';
 import { SourceText } from '../text/source.js';
 import { summaryMarker } from '../text/summary-marker.js';
 import { type DocumentContext, matchersFor } from './context.js';
 import { findDocumentClaims } from './document-claims.js';
-import { contentFields, type Field } from './fields.js';
+import type { Estimate } from './effort.js';
+import { contentFields, type Field, findField } from './fields.js';
 import { findGroups, groupEstimate, groupPriority, groupStatus } from './groups.js';
 import { itemFingerprints } from './fingerprint.js';
 import { itemIds } from './ids.js';
-import { type ScopeFacts, settleItem } from './items.js';
+import { estimateOf, type ScopeFacts, settleItem } from './items.js';
 import { sectionPriorities } from './priority.js';
 import { type Candidate, type ContentHandlers, RECOGNISERS, type Recogniser } from './recognisers/index.js';
 import { buildSections, type Section, subtree } from './sections.js';
@@ -42,28 +43,45 @@ export function extractDocument(
   const contentCandidates = sections.flatMap((section) => readContent(section, doc, recognisers));
   const groups = new Set(findGroups(sections, contentCandidates));
   const fields: Field[][] = sections.map((s) => contentFields(s.content));
-  const priorities = sectionPriorities(
-    sections,
-    (s) => (groups.has(s) ? groupPriority(fields[s.index]!, matchers.priority) : null) ?? (s.heading ? matchers.priority.heading(s.title) : null),
-  );
+  const holding = sectionsHolding(sections, contentCandidates);
+  const ownPriority = (s: Section): Priority | null =>
+    ((groups.has(s) || holding.has(s)) && s.heading ? groupPriority(fields[s.index]!, matchers.priority) : null) ?? (s.heading ? matchers.priority.heading(s.title) : null);
+  const documentLevel = documentFields(sections, groups, holding, fields);
+  const headingsSetPriority = sections.some((s) => s.heading !== null && ownPriority(s) !== null);
+  const documentPriority = headingsSetPriority ? null : groupPriority(documentLevel, matchers.priority);
+  const priorities = sectionPriorities(sections, (s) => (s.heading ? ownPriority(s) : documentPriority));
   const sectionCandidates = readSections(sections, contentCandidates, fields, priorities, doc, recognisers);
 
   const candidates = [...contentCandidates, ...sectionCandidates].sort((a, b) => a.line - b.line || a.column - b.column);
   const ids = itemIds(options.path, candidates);
   const idOf = new Map<Candidate, string>(candidates.map((c, i) => [c, ids[i]!]));
   const scopes = scopeFacts(sections, priorities, (s) => (groups.has(s) ? groupStatus(fields[s.index]!) : null));
+  const sizesSeen: string[] = [];
   const settled = candidates.map((c, i) =>
-    settleItem(c, ids[i]!, c.parent ? (idOf.get(c.parent) ?? null) : null, scopes[c.scope.index]!, matchers),
+    settleItem(c, ids[i]!, c.parent ? (idOf.get(c.parent) ?? null) : null, scopes[c.scope.index]!, matchers, sizesSeen),
   );
   const fingerprints = itemFingerprints(settled);
   const items = settled.map((item, i) => ({ ...item, fingerprint: fingerprints[i]! }));
 
   const groupEfforts: GroupEffort[] = [];
+  const separate = matchers.ruleOn('group-vs-item-effort');
+  const addGroupEffort = (section: Section, effort: Estimate): void => {
+    const inside = new Set(subtree(section).map((s) => s.index));
+    const covered = items.filter((item) => inside.has(item.sectionIndex));
+    groupEfforts.push({
+      sectionIndex: section.index, effort, itemIds: covered.map((item) => item.id),
+      coveredByItems: separate && covered.some((item) => OPEN.has(item.status) && item.effort !== null),
+    });
+  };
   for (const group of groups) {
-    const effort = groupEstimate(group, fields[group.index]!, matchers.effortNames);
-    if (!effort) continue;
-    const inside = new Set(subtree(group).map((s) => s.index));
-    groupEfforts.push({ sectionIndex: group.index, effort, itemIds: items.filter((item) => inside.has(item.sectionIndex)).map((item) => item.id) });
+    const effort = groupEstimate(group, fields[group.index]!, matchers, sizesSeen);
+    if (effort) addGroupEffort(group, effort);
+  }
+  // A document-level estimate counts once, like a group's, when no heading carries one.
+  if (groupEfforts.length === 0 && !items.some((item) => item.kind === 'heading' && item.effort !== null)) {
+    const field = findField(documentLevel, matchers.effortNames);
+    const effort = field ? estimateOf(field.value, '', matchers, sizesSeen) : null;
+    if (effort && items.length > 0) addGroupEffort(sections[0]!, effort);
   }
 
   const itemLines = new Set(candidates.filter((c) => c.kind !== 'heading').map((c) => c.line));
@@ -74,8 +92,51 @@ export function extractDocument(
     })),
     items,
     groupEfforts,
-    claims: findDocumentClaims(authored, source, sections, itemLines, options.path),
+    claims: findDocumentClaims(authored, source, sections, itemLines, options.path, matchers.ruleOn('claim-word-before')),
+    diagnostics: documentDiagnostics(candidates, sizesSeen),
   };
+}
+
+const OPEN = new Set<Status>(['todo', 'in_progress', 'blocked']);
+
+/** Sections whose own content, or a subsection's, holds a content item (task or marker). */
+function sectionsHolding(sections: readonly Section[], candidates: readonly Candidate[]): Set<Section> {
+  const holding = new Set<Section>(candidates.map((c) => c.section));
+  for (let i = sections.length - 1; i >= 0; i--) {
+    const section = sections[i]!;
+    if (section.children.some((child) => holding.has(child))) holding.add(section);
+  }
+  return holding;
+}
+
+/**
+ * Fields written outside every group (docs/rules.md#fields): in the text
+ * before the first heading, then under headings that hold no item (an issue
+ * file's `## Metadata`), in document order.
+ */
+function documentFields(sections: readonly Section[], groups: ReadonlySet<Section>, holding: ReadonlySet<Section>, fields: readonly Field[][]): Field[] {
+  return sections.filter((s) => s.heading === null || (!groups.has(s) && !holding.has(s) && !NUMBERED.test(s.title))).flatMap((s) => fields[s.index]!);
+}
+
+/** A heading that may be a heading item: its fields are its own, not the document's. */
+const NUMBERED = /^[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}*_]*\d/u;
+
+/** Warnings for what the document holds and the report cannot use (docs/rules.md#diagnostics). */
+function documentDiagnostics(candidates: readonly Candidate[], sizesSeen: readonly string[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const candidate of candidates) {
+    for (const message of candidate.warnings ?? []) diagnostics.push({ line: candidate.line, severity: 'warning', message });
+  }
+  if (sizesSeen.length > 0) {
+    const counts = new Map<string, number>();
+    for (const size of sizesSeen) counts.set(size, (counts.get(size) ?? 0) + 1);
+    const list = [...counts].map(([size, n]) => `${size} ×${n}`).join(', ');
+    diagnostics.push({
+      line: null, severity: 'warning',
+      message: `T-shirt sizes (${list}) left unestimated: map them with \`effortSizes\` in the configuration, e.g. {"S": "2-4h", "M": "1-2d"}`,
+    });
+  }
+  return diagnostics;
 }
 
 /**

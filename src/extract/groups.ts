@@ -1,5 +1,7 @@
 import type { Priority, Status } from '../model.js';
-import { type Estimate, parentheticalEffort, parseEffort } from './effort.js';
+import type { Matchers } from './context.js';
+import type { Estimate } from './effort.js';
+import { estimateOf } from './items.js';
 import { type Field, findField } from './fields.js';
 import type { PriorityMatcher } from './priority.js';
 import type { Candidate } from './recognisers/index.js';
@@ -40,7 +42,7 @@ export function groupStatus(fields: readonly Field[]): Status | null {
 }
 
 /** A group's estimate: its own effort field, else a parenthesised duration in its heading; null when neither. */
-export function groupEstimate(group: Section, fields: readonly Field[], effortNames: ReadonlySet<string>): Estimate | null {
-  const field = findField(fields, effortNames);
-  return (field ? parseEffort(field.value) : null) ?? parentheticalEffort(group.title);
+export function groupEstimate(group: Section, fields: readonly Field[], matchers: Matchers, sizesSeen: string[]): Estimate | null {
+  const field = findField(fields, matchers.effortNames);
+  return estimateOf(field?.value ?? null, group.title, matchers, sizesSeen);
 }

@@ -1,6 +1,6 @@
 import type { Priority, Status } from '../model.js';
 import type { Matchers } from './context.js';
-import { parentheticalEffort, parseEffort } from './effort.js';
+import { type Estimate, parentheticalEffort, parseEffort, tShirtSize } from './effort.js';
 import { findField } from './fields.js';
 import type { Candidate } from './recognisers/index.js';
 import { sectionPath } from './sections.js';
@@ -23,24 +23,55 @@ export interface ScopeFacts {
  * `Priority:` field, else its scope's), its estimate as written and
  * whether it carries a blocking marker.
  */
-export function settleItem(candidate: Candidate, id: string, parentId: string | null, scope: ScopeFacts, matchers: Matchers): ExtractedItem {
+export function settleItem(
+  candidate: Candidate,
+  id: string,
+  parentId: string | null,
+  scope: ScopeFacts,
+  matchers: Matchers,
+  sizesSeen: string[] = [],
+): ExtractedItem {
   const effortField = findField(candidate.fields, matchers.effortNames);
+  const optionalTag = OPTIONAL_TAG.test(candidate.priorityText);
+  const planning = optionalTag ? { ...candidate.planning, optional: true } : candidate.planning;
   return {
     id,
     title: candidate.title,
-    status: settleStatus(candidate, scope.cancelled, scope.groupStatus),
+    status: settleStatus(candidate, scope.cancelled, matchers.ruleOn('group-status-stays') ? null : scope.groupStatus),
     priority: ownPriority(candidate, matchers) ?? scope.priority,
-    effort: (effortField ? parseEffort(effortField.value) : null) ?? parentheticalEffort(candidate.effortText),
+    effort: estimateOf(effortField?.value ?? null, candidate.effortText, matchers, sizesSeen),
     kind: candidate.kind,
     line: candidate.line,
     column: candidate.column,
     sectionPath: sectionPath(candidate.scope),
     parentId,
     fingerprint: '',
-    ...planningFields(candidate.planning),
+    ...planningFields(planning),
     blockingMarker: matchers.blockingMarker(candidate.markerText),
     sectionIndex: candidate.section.index,
   };
+}
+
+/** An `(optional)` tag on an item: optional as well as low (docs/rules.md#blocking-and-readiness). */
+const OPTIONAL_TAG = /[[(]\s*optional\s*[\])]/iu;
+
+/**
+ * An estimate from an effort field's value, else from the parentheses of
+ * `title`; a T-shirt size counts when `effortSizes` maps it, else it is
+ * pushed on `sizesSeen` and there is no estimate (docs/rules.md#effort).
+ */
+export function estimateOf(fieldValue: string | null, title: string, matchers: Matchers, sizesSeen: string[]): Estimate | null {
+  const estimate = (fieldValue !== null ? parseEffort(fieldValue) : null) ?? parentheticalEffort(title, matchers.effortNames, matchers.ruleOn('strict-parentheses'));
+  if (estimate) return estimate;
+  const size = (fieldValue !== null ? tShirtSize(fieldValue, false) : null) ?? tShirtSize(title, true);
+  if (!size) return null;
+  const mapped = matchers.effortSizes.get(size);
+  const sized = mapped !== undefined ? parseEffort(mapped) : null;
+  if (!sized) {
+    sizesSeen.push(size);
+    return null;
+  }
+  return { ...sized, text: fieldValue?.trim() ?? size };
 }
 
 /** A candidate's planning fields with the defaults filled in, in the report's key order. */

@@ -1,6 +1,6 @@
 import type { Status } from '../model.js';
 import { type Field, findField } from './fields.js';
-import { STATUS_EMOJI, STATUS_MARKERS, escapeRegExp } from './vocabulary.js';
+import { DONE_WORDS, STATUS_EMOJI, STATUS_MARKERS, escapeRegExp } from './vocabulary.js';
 
 /**
  * Status rules (docs/rules.md, "Status"): leading status emoji, status
@@ -38,13 +38,28 @@ const MARKER_PATTERN = new RegExp(
  * case (`Partially updated` is prose).
  */
 export function statusMarker(text: string): Exclude<Status, 'done' | 'cancelled'> | null {
-  const match = MARKER_PATTERN.exec(text);
+  const match = MARKER_PATTERN.exec(withoutDateFields(text));
   if (!match) return null;
   const index = match.slice(1).findIndex((group) => group !== undefined);
   return STATUS_MARKERS[index]?.[1] ?? null;
 }
 
-const DONE_VALUE = /^\s*(?:✅|✔|☑|(?:done|complete|completed|finished|shipped)(?![\p{L}\p{N}_]))/iu;
+/**
+ * Obsidian Tasks date fields (`⏳ 2025-03-01` scheduled, `✅ 2025-03-01` done,
+ * `❌ 2025-03-01` cancelled, `📅` due, `🛫` start, `➕` created) and a
+ * depends-on `⛔ id` after text: values, not statuses (docs/rules.md#status).
+ */
+const DATE_FIELD = /[⏳✅❌📅🛫➕]\uFE0F?[ \t]*\d{4}-\d{2}-\d{2}/gu;
+const DEPENDS_ON = /⛔\uFE0F?[ \t]*[\p{L}\p{N}_-]+(?:[ \t]*,[ \t]*[\p{L}\p{N}_-]+)*/gu;
+
+/** `text` with Obsidian date fields and trailing depends-on ids blanked out. */
+export function withoutDateFields(text: string): string {
+  if (!/[⏳✅❌📅🛫➕⛔]/u.test(text)) return text;
+  // Only after text: a leading `⛔` is the blocked status.
+  return text.replace(DATE_FIELD, ' ').replace(DEPENDS_ON, (match, offset: number) => (text.slice(0, offset).trim() === '' ? match : ' '));
+}
+
+const DONE_VALUE = new RegExp(`^\\s*(?:✅|✔|✓|☑|(?:${DONE_WORDS.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_]))`, 'iu');
 
 /**
  * The status a `Status:` field value states (docs/rules.md, "Status"): `done`,

@@ -1,4 +1,4 @@
-import type { ClaimNumberSpan, ClaimReport, Item, Priority } from '../model.js';
+import type { ClaimNumberSpan, ClaimReport, Diagnostic, Item, Priority } from '../model.js';
 import type { Estimate } from './effort.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -37,6 +37,11 @@ export interface GroupEffort {
   effort: Estimate;
   /** Ids of the items the estimate covers. */
   itemIds: string[];
+  /**
+   * An open item of the group carries its own estimate: the group's estimate
+   * describes the same work and is left out of the totals (docs/rules.md#effort).
+   */
+  coveredByItems: boolean;
 }
 
 /** A claim as found (docs/rules.md, "Claims"), before it is compared with the counts. */
@@ -73,4 +78,9 @@ export interface ExtractedDocument {
   items: ExtractedItem[];
   groupEfforts: GroupEffort[];
   claims: ExtractedClaim[];
+  /**
+   * What the document holds that could not be used (docs/rules.md#diagnostics):
+   * unknown box characters, T-shirt sizes without `effortSizes`. Warnings and infos.
+   */
+  diagnostics: Diagnostic[];
 }

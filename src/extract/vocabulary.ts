@@ -1,26 +1,85 @@
 import type { Priority, Status } from '../model.js';
 
+import { LANGUAGES } from './vocabularies/index.js';
+
+type Level = Exclude<Priority, 'none'>;
+type LevelWords = Record<Level, string[]>;
+
 /**
- * The words and emoji the extractor recognises. Defaults are the built-in words of docs/rules.md;
- * the configuration (README.md#command-line: `priorityWords`, `effortFields`,
- * `blockingMarkers`) can add to them through {@link buildVocabulary}.
+ * Rules that tests can switch off one by one, to show that a fixture tests
+ * its rule (docs/rules.md). Never set by the configuration.
+ */
+export type RuleSwitch =
+  | 'adjectives'
+  | 'obsidian-priority'
+  | 'handwritten-boxes'
+  | 'marker-walk-up'
+  | 'group-status-stays'
+  | 'strict-parentheses'
+  | 'group-vs-item-effort'
+  | 'claim-word-before';
+
+/**
+ * The words and emoji the extractor recognises. Defaults are the built-in
+ * words of docs/rules.md and the language files in `./vocabularies/`; the
+ * configuration (README.md#command-line: `priorityWords`, `effortFields`,
+ * `blockingMarkers`, `effortSizes`) can add to them through {@link buildVocabulary}.
  */
 export interface Vocabulary {
-  /** Priority words per level, lower-case; a space or hyphen matches spaces or hyphens (docs/rules.md#priority). */
-  priorityWords: Record<Exclude<Priority, 'none'>, string[]>;
+  /** Priority words per level that count wherever they stand as whole words, lower-case (docs/rules.md#priority). */
+  priorityWords: LevelWords;
+  /** Level words that are adjectives: levels only alone or next to a priority noun (docs/rules.md#priority). */
+  adjectiveWords: LevelWords;
+  /**
+   * Adjectives of the other spaced languages (`hoch`, `alta`, `높음`): levels
+   * only next to a priority noun (`hohe Priorität`, `prioridad alta`) or as a
+   * `Priority:` value or tag, since many are everyday words elsewhere (`Social media`).
+   */
+  nounBoundWords: LevelWords;
+  /** Level words of unspaced scripts (Chinese, Japanese): levels only in a priority form (docs/rules.md#other-languages). */
+  unspacedWords: LevelWords;
+  /** Nouns for "priority", lower-case: `priority`, `priorität`, `우선순위`, `优先级`. */
+  priorityNouns: string[];
   /** Field names whose value is an effort estimate, lower-case (docs/rules.md#effort). */
   effortFields: string[];
   /** Extra blocking markers, matched case-insensitively as whole words (docs/rules.md#blocking-and-readiness). */
   blockingMarkers: string[];
+  /** T-shirt sizes and the durations they stand for (`{"M": "1-2d"}`), sizes upper-case (docs/rules.md#effort). */
+  effortSizes: Record<string, string>;
+  /** Rules switched off, for tests only (see {@link RuleSwitch}). */
+  rulesOff?: RuleSwitch[];
 }
 
-/** Priority words of docs/rules.md#priority. */
-export const DEFAULT_PRIORITY_WORDS: Vocabulary['priorityWords'] = {
-  critical: ['critical', 'blocker', 'blocking', 'highest', 'p0', 'must', 'must-have', 'must have', 'showstopper'],
-  high: ['high', 'p1', 'should', 'should-have', 'should have', 'important', 'urgent'],
-  medium: ['medium', 'moderate', 'normal', 'p2', 'could', 'could-have'],
-  low: ['low', 'lowest', 'p3', 'p4', 'nice-to-have', 'nice to have', 'optional', 'someday', 'wishlist'],
+const levelWords = (pick: (language: (typeof LANGUAGES)[number]) => Readonly<Record<Level, readonly string[]>>, unspaced: boolean): LevelWords => {
+  const out: LevelWords = { critical: [], high: [], medium: [], low: [] };
+  for (const language of LANGUAGES) {
+    if (language.unspaced !== unspaced) continue;
+    for (const level of LEVELS) out[level].push(...pick(language)[level]);
+  }
+  return out;
 };
+
+const LEVELS: readonly Level[] = ['critical', 'high', 'medium', 'low'];
+const NO_WORDS: Readonly<Record<Level, readonly string[]>> = { critical: [], high: [], medium: [], low: [] };
+
+/** Level words that count wherever they stand, every language with word boundaries (docs/rules.md#priority). */
+export const DEFAULT_PRIORITY_WORDS: LevelWords = levelWords((l) => l.levels, false);
+
+/** Adjective-class level words of English (docs/rules.md#priority). */
+export const DEFAULT_ADJECTIVE_WORDS: LevelWords = levelWords((l) => (l.language === 'en' ? l.adjectives : NO_WORDS), false);
+
+/** Adjective-class level words of the other languages with word boundaries: levels only next to a priority noun. */
+export const DEFAULT_NOUN_BOUND_WORDS: LevelWords = levelWords((l) => (l.language === 'en' ? NO_WORDS : l.adjectives), false);
+
+/** Level words of Chinese and Japanese, counted only in a priority form. */
+export const DEFAULT_UNSPACED_WORDS: LevelWords = (() => {
+  const anywhere = levelWords((l) => l.levels, true);
+  const adjectives = levelWords((l) => l.adjectives, true);
+  return Object.fromEntries(LEVELS.map((level) => [level, [...anywhere[level], ...adjectives[level]]])) as LevelWords;
+})();
+
+/** Nouns for "priority" in every language. */
+export const PRIORITY_NOUNS: string[] = LANGUAGES.flatMap((l) => l.priorityNouns);
 
 /** Effort field names of docs/rules.md#effort. */
 export const DEFAULT_EFFORT_FIELDS = ['effort', 'estimated time', 'estimate', 'time', 'time estimate', 'duration', 'eta'];
@@ -43,6 +102,7 @@ export const PRIORITY_EMOJI: ReadonlyArray<readonly [string, Exclude<Priority, '
 export const STATUS_EMOJI: ReadonlyArray<readonly [string, Status]> = [
   ['✅', 'done'],
   ['✔', 'done'],
+  ['✓', 'done'],
   ['☑', 'done'],
   ['❌', 'todo'],
   ['⬜', 'todo'],
@@ -76,48 +136,72 @@ export const STATUS_MARKERS: ReadonlyArray<readonly [string, Exclude<Status, 'do
   ['⛔', 'blocked'],
 ];
 
+/** Words that say a thing is done, every language (`Status: erledigt`, `~~Wire the API~~ DONE`): docs/rules.md#status. */
+export const DONE_WORDS: string[] = [...new Set(['done', 'complete', 'completed', 'finished', 'shipped', ...LANGUAGES.flatMap((l) => l.doneWords)])].filter((w) => w !== 'ready' && w !== 'checked' && w !== 'closed');
+
 /** Marker-item texts that stand for "nothing here" (docs/rules.md#items). */
 export const PLACEHOLDERS = new Set(['none', 'none currently', 'n/a', 'na', 'tbd', '-', '—', 'nothing', 'nothing yet']);
 
-/** Heading words that make a section's numbered headings work items (docs/rules.md#items). */
-export const WORK_HEADING_WORDS = ['tasks?', 'todos?', 'to-dos?', 'action items?', 'backlog', 'checklists?'];
+/** Heading words that make a section's numbered headings work items, every language (docs/rules.md#items). */
+export const WORK_HEADING_WORDS: string[] = LANGUAGES.filter((l) => !l.unspaced).flatMap((l) => l.workWords);
 
-/** Heading words under which status-emoji lines are marker items (docs/rules.md#items). */
-export const MARKER_HEADING_WORDS = [
-  ...WORK_HEADING_WORDS,
-  'done',
-  'completed?',
-  'finished',
-  'shipped',
-  'in progress',
-  'wip',
-  'blocked',
-  'on hold',
-  'progress',
-  'status',
-];
+/** Heading words under which status-emoji lines are marker items, every language (docs/rules.md#items). */
+export const MARKER_HEADING_WORDS: string[] = [...WORK_HEADING_WORDS, ...LANGUAGES.filter((l) => !l.unspaced).flatMap((l) => l.progressWords)];
+
+/** Work and progress words of Chinese and Japanese, found inside longer runs of text. */
+const UNSPACED_WORK = LANGUAGES.filter((l) => l.unspaced).flatMap((l) => l.workWords);
+const UNSPACED_MARKER = [...UNSPACED_WORK, ...LANGUAGES.filter((l) => l.unspaced).flatMap((l) => l.progressWords)];
+
+const headingMatcher = (words: readonly string[], unspaced: readonly string[]): RegExp =>
+  new RegExp(
+    `(?<![\\p{L}\\p{N}_])(?:${words.map(wordPattern).join('|')})(?![\\p{L}\\p{N}_])|${unspaced.map(escapeRegExp).join('|')}`,
+    'iu',
+  );
+
+/** Whether a heading names work (`Tasks`, `Aufgaben`, `할 일`, `任务`): docs/rules.md#items. */
+export const NAMES_WORK: RegExp = headingMatcher(WORK_HEADING_WORDS, UNSPACED_WORK);
+
+/** Whether a heading names work or progress (`Done`, `Status`, `진행 중`, `完了`): docs/rules.md#items. */
+export const NAMES_WORK_OR_PROGRESS: RegExp = headingMatcher(MARKER_HEADING_WORDS, UNSPACED_MARKER);
+
+/**
+ * Headings that name analysis or documentation rather than work: the walk up
+ * to a work heading stops there (docs/rules.md#marker-items). Beyond the
+ * documented analysis words: `reference`, `legend`, `glossary`, `syntax`,
+ * `template(s)`, `example(s)` (a `Task Syntax Reference` lists markers, not work).
+ */
+export const NAMES_ANALYSIS = /(?<![\p{L}\p{N}_])(?:risks?|analysis|analyses|overview|summary|notes|background|context|lessons(?:\s+learned)?|reference|legend|glossary|syntax|templates?|examples?)(?![\p{L}\p{N}_])/iu;
 
 /** Headings whose items are ruled out (docs/rules.md#status, MoSCoW). */
 export const CANCELLING_HEADING = /\b(?:won['’]?t[\s-]+(?:have|do)|will\s+not\s+(?:have|do)|out[\s-]+of[\s-]+scope)\b/i;
 
 /**
  * The full vocabulary: the built-in words plus configured additions.
- * Words are lower-cased and de-duplicated.
+ * Words are lower-cased and de-duplicated; size names upper-cased.
  */
 export function buildVocabulary(extra: Partial<Vocabulary> = {}): Vocabulary {
   const merge = (a: readonly string[], b: readonly string[] = []): string[] => [
     ...new Set([...a, ...b].map((word) => word.toLowerCase().trim()).filter(Boolean)),
   ];
-  return {
-    priorityWords: {
-      critical: merge(DEFAULT_PRIORITY_WORDS.critical, extra.priorityWords?.critical),
-      high: merge(DEFAULT_PRIORITY_WORDS.high, extra.priorityWords?.high),
-      medium: merge(DEFAULT_PRIORITY_WORDS.medium, extra.priorityWords?.medium),
-      low: merge(DEFAULT_PRIORITY_WORDS.low, extra.priorityWords?.low),
-    },
+  const perLevel = (base: LevelWords, added?: Partial<LevelWords>): LevelWords =>
+    Object.fromEntries(LEVELS.map((level) => [level, merge(base[level], added?.[level])])) as LevelWords;
+  const vocabulary: Vocabulary = {
+    priorityWords: perLevel(DEFAULT_PRIORITY_WORDS, extra.priorityWords),
+    adjectiveWords: perLevel(DEFAULT_ADJECTIVE_WORDS, extra.adjectiveWords),
+    nounBoundWords: perLevel(DEFAULT_NOUN_BOUND_WORDS, extra.nounBoundWords),
+    unspacedWords: perLevel(DEFAULT_UNSPACED_WORDS, extra.unspacedWords),
+    priorityNouns: merge(PRIORITY_NOUNS, extra.priorityNouns),
     effortFields: merge(DEFAULT_EFFORT_FIELDS, extra.effortFields),
     blockingMarkers: merge([], extra.blockingMarkers),
+    effortSizes: Object.fromEntries(Object.entries(extra.effortSizes ?? {}).map(([size, value]) => [size.trim().toUpperCase(), value])),
   };
+  if (extra.rulesOff && extra.rulesOff.length > 0) vocabulary.rulesOff = [...extra.rulesOff];
+  return vocabulary;
+}
+
+/** Whether a rule is on for this vocabulary (every rule is, unless a test switched it off). */
+export function ruleOn(vocabulary: Pick<Vocabulary, 'rulesOff'>, rule: RuleSwitch): boolean {
+  return !vocabulary.rulesOff?.includes(rule);
 }
 
 /** Escapes a string for use inside a RegExp. */

@@ -155,7 +155,7 @@ export function isBlocking(item: Pick<ExtractedItem, 'status' | 'priority' | 'bl
 /**
  * Sets `blocking`, converts estimates to hours (`hoursPerDay` hours a day) and
  * spreads each group estimate over the group's open items (equally, or per
- * item for `each`), so any subset of items sums to its share and the whole
+ * item for `each`) unless an open item of the group has its own estimate, so any subset of items sums to its share and the whole
  * document sums to its remaining effort (docs/rules.md, "Effort").
  */
 function weighItems(document: ExtractedDocument, options: ReportOptions): Weighted[] {
@@ -196,6 +196,8 @@ function weighItems(document: ExtractedDocument, options: ReportOptions): Weight
     });
   }
   for (const group of document.groupEfforts) {
+    // The group's estimate and its items' own describe the same work: never both (docs/rules.md#effort).
+    if (group.coveredByItems) continue;
     const open = group.itemIds.map((id) => weighted.get(id)!).filter((w) => isOpen(w.item));
     const effort = effortInHours(group.effort, options.hoursPerDay);
     for (const w of open) {

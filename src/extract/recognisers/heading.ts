@@ -1,13 +1,12 @@
 import { ancestors, type Section } from '../sections.js';
 import { leadingStatusEmoji } from '../status.js';
-import { TASK_FIELD_NAMES, WORK_HEADING_WORDS, wholeWord } from '../vocabulary.js';
+import { NAMES_WORK, TASK_FIELD_NAMES } from '../vocabulary.js';
 import { isWhollyStruck } from './forms.js';
 import type { Candidate, Recogniser, SectionFacts } from './types.js';
 
 // The separator after the number is `\s*[.):]\s+` or `\s+`: written `\s*[.):]?\s+`, it backtracks quadratically over spaces.
 const NUMBERED_HEADING = /^[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}*_]*(\d+(?:\s*[-–]\s*\d+)?(?:\.\d+)*)(?:\s*[.):]\s+|\s+)(?=\S)/u;
 const REQUIRES_SEPARATOR = /^[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}*_]*\d+(?:\s*[-–]\s*\d+)?(?:[.):]|\.\d)/u;
-const namesWork = wholeWord(WORK_HEADING_WORDS.join('|'));
 
 /**
  * Heading items (docs/rules.md, "Items"): a numbered heading (`### 3.
@@ -26,7 +25,7 @@ function headingItem(section: Section, facts: SectionFacts): Candidate | null {
   if (facts.holdsItems) return null;
   const effortNames = facts.doc.matchers.effortNames;
   const marked =
-    ancestors(section).some((s) => s.heading !== null && (facts.priorityOf(s) !== 'none' || namesWork.test(s.title))) ||
+    ancestors(section).some((s) => s.heading !== null && (facts.priorityOf(s) !== 'none' || NAMES_WORK.test(s.title))) ||
     facts.fields.some((f) => TASK_FIELD_NAMES.has(f.name) || effortNames.has(f.name));
   if (!marked) return null;
   const afterNumber = title.replace(NUMBERED_HEADING, '');

@@ -3,7 +3,7 @@ import type { Status } from '../../model.js';
 import { listItemFields, readField } from '../fields.js';
 import type { Section } from '../sections.js';
 import { phrasingLines, sanitizeText } from '../text.js';
-import { isWhollyStruck, leadParagraph, OBSIDIAN_TASK, obsidianMarker } from './forms.js';
+import { type HandwrittenBox, handwrittenBox, isWhollyStruck, leadParagraph, OBSIDIAN_TASK, obsidianMarker } from './forms.js';
 import type { Candidate, Recogniser } from './types.js';
 
 /**
@@ -14,13 +14,14 @@ import type { Candidate, Recogniser } from './types.js';
  */
 export const taskRecogniser: Recogniser = {
   name: 'task',
-  content: (section) => ({ listItem: (node, parent) => taskItem(node, section, parent) }),
+  content: (section, doc) => ({ listItem: (node, parent) => taskItem(node, section, parent, doc.matchers.ruleOn('handwritten-boxes')) }),
 };
 
-function taskItem(listItem: ListItem, section: Section, parent: Candidate | null): Candidate | null {
+function taskItem(listItem: ListItem, section: Section, parent: Candidate | null, handwritten: boolean): Candidate | null {
   const paragraph = leadParagraph(listItem);
   const obsidian = paragraph ? obsidianMarker(paragraph) : null;
-  const checked = typeof listItem.checked === 'boolean' ? listItem.checked : null;
+  const box = handwritten && paragraph && !obsidian && typeof listItem.checked !== 'boolean' ? handwrittenBox(paragraph) : null;
+  const checked = typeof listItem.checked === 'boolean' ? listItem.checked : box ? box.checked : null;
   if (checked === null && !obsidian) return null;
   const line = listItem.position?.start.line ?? 1;
   const lines = paragraph ? phrasingLines(paragraph.children, paragraph.position?.start.line ?? line) : [];
@@ -31,10 +32,18 @@ function taskItem(listItem: ListItem, section: Section, parent: Candidate | null
     title = title.replace(OBSIDIAN_TASK, '').trim();
     formStatus = obsidian === '/' ? 'in_progress' : 'cancelled';
   }
+  if (box) ({ title, formStatus } = boxedTitle(title, box));
   if (paragraph && isWhollyStruck(paragraph)) formStatus = 'cancelled';
   return {
     kind: 'task', section, scope: section, line, column: listItem.position?.start.column ?? 1,
     title, markerText: title, priorityText: title, effortText: title,
     checked, formStatus, statusRule: 'checkbox', fields: listItemFields(listItem), parent,
+    ...(box?.optional ? { planning: { optional: true } } : {}),
+    ...(box?.unknown ? { warnings: [`unknown box character \`${box.unknown}\`: read as an open item`] } : {}),
   };
+}
+
+/** A hand-written box's title without the box, and the status the box gives (docs/rules.md#task-items). */
+function boxedTitle(title: string, box: HandwrittenBox): { title: string; formStatus: Status | null } {
+  return { title: title.replace(/^\[[^\]]*\]\*?\s*/u, ''), formStatus: box.checked ? null : box.status };
 }

@@ -42,6 +42,8 @@ export interface Candidate {
   readonly parent: Candidate | null;
   /** Planning fields the recogniser read (ref, owner, dates, dependencies, tags, optional); absent ones default. */
   readonly planning?: Readonly<Partial<PlanningFields>>;
+  /** Things the recogniser met and could not use (an unknown box character), reported as warnings at the item's line. */
+  readonly warnings?: readonly string[];
 }
 
 /** Handlers for the content of one section, keyed by the mdast node they read. */
