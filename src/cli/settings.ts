@@ -4,6 +4,7 @@ import type { Vocabulary } from '../extract/vocabulary.js';
 import { DEFAULT_CACHE_LOCATION } from '../cache/constants.js';
 import type { AnalyzeOptions, Concurrency, PerformanceOptions } from '../engine/types.js';
 import { buildVocabulary } from '../extract/vocabulary.js';
+import { isNegation } from '../load/discover.js';
 import type { ReportOptions } from '../model.js';
 import { DEFAULT_REPORT_OPTIONS } from '../model.js';
 import type { RenderOptions } from '../render/index.js';
@@ -49,7 +50,7 @@ export async function resolveSettings(ctx: RunContext, options: CommonOptions, w
   return {
     report,
     vocabulary: buildVocabulary(configVocabulary(config)),
-    ignore: paths.ignore,
+    ignore: [...paths.ignore, ...(options.ignore ?? [])],
     include: paths.include,
     config: loaded,
     performance: resolvePerformance(options, ctx.env),
@@ -74,9 +75,11 @@ export function analysisOptions(
   settings: Settings,
   paths: readonly string[],
 ): AnalyzeOptions & { report: ReportOptions; vocabulary: Vocabulary; ignore: readonly string[] } {
+  // Negations alone (`'!README.md'`) narrow the default paths rather than replace them.
+  const negationsOnly = paths.length > 0 && paths.every(isNegation);
   return {
     ...settings.performance,
-    paths: paths.length > 0 ? paths : settings.include,
+    paths: paths.length === 0 ? settings.include : negationsOnly && settings.include.length > 0 ? [...settings.include, ...paths] : paths,
     cwd: ctx.cwd,
     report: settings.report,
     vocabulary: settings.vocabulary,

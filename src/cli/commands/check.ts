@@ -3,14 +3,16 @@ import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { gateExitCode, gateOutcome } from '../../gate/evaluate.js';
 import { type GateFlags, parseThresholds, resolveGatePolicy, type Thresholds } from '../../gate/policy.js';
-import { analyze, hasFileErrors } from '../../engine/engine.js';
+import { hasFileErrors } from '../../engine/engine.js';
+import { analyzeInput, printConfig } from '../input.js';
+import { errorLine, warningLine } from '../messages.js';
 import { chooseFormat, formats, formatsFor, loadRenderer, outputText, type RenderContext } from '../../render/index.js';
 import { checkMessage, verdictSentence } from '../../render/verdict.js';
 import type { ExitCode, RunContext } from '../context.js';
-import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
+import { type CommonOptions, commonOptions, performanceOptions, stdinOptions } from '../options.js';
 import { verbosityOf } from '../../render/diagnostics.js';
 import { printDiagnostics, writeOutput } from '../output.js';
-import { analysisOptions, resolveSettings } from '../settings.js';
+import { resolveSettings } from '../settings.js';
 
 interface CheckOptions extends CommonOptions, GateFlags {
   verbose?: boolean;
@@ -26,8 +28,8 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
   const command = program
     .command('check')
     .description('CI / pre-commit gate: short output, exit 1 when not ready')
-    .argument('[paths...]', "markdown files, directories or globs (default: the config's include, else the current directory)");
-  for (const option of [...commonOptions(formatsFor('check', formats)), ...performanceOptions()]) command.addOption(option);
+    .argument('[paths...]', "markdown files, directories, globs (`!glob` leaves out), or - for stdin (default: the config's include, else .)");
+  for (const option of [...commonOptions(formatsFor('check', formats)), ...performanceOptions(), ...stdinOptions()]) command.addOption(option);
   command
     .addOption(
       new Option('--min-percent <spec>', 'fail when less is done: N percent overall, or LEVEL=N,… per priority').argParser(
@@ -44,14 +46,15 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     .addOption(new Option('--warn-only', 'report what fails, but exit 0'))
     .addOption(new Option('--no-warn-only', 'exit 1 on failures (overrides the config)').hideHelp())
     .addOption(new Option('--verbose', 'also print the checks that passed, the totals and info diagnostics'));
+  // check's own paths argument text names the config's include; report's and list's the directory.
   command.action(async (paths: string[], options: CheckOptions) => {
     // On GitHub Actions the workflow commands are the natural output (the registry's defaultOnGithubActions).
     const format = formats[chooseFormat('check', formats, options.format, ctx.env.GITHUB_ACTIONS === 'true')];
     const settings = await resolveSettings(ctx, options, format.color);
     const policy = resolveGatePolicy(settings.config?.config ?? {}, options);
-    const { report, warnings } = await analyze(analysisOptions(ctx, settings, paths));
-    for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
-`);
+    if (options.printConfig !== undefined) return done(await printConfig(ctx, settings, options, paths).then(() => 0));
+    const { report, warnings } = await analyzeInput(ctx, settings, paths, options);
+    for (const warning of warnings) ctx.stderr.write(warningLine(warning));
     const context: RenderContext = { report, ...gateOutcome(report, policy), options: { ...settings.render, gate: true, verbose: Boolean(options.verbose) } };
     const quiet = Boolean(options.quiet);
 
@@ -68,7 +71,7 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
         await appendFile(path.resolve(ctx.cwd, summaryFile), await stepSummary(context), 'utf8');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
-        ctx.stderr.write(`shipready: cannot append to GITHUB_STEP_SUMMARY \`${summaryFile}\` (${code}); check the variable\n`);
+        ctx.stderr.write(errorLine(`cannot append to GITHUB_STEP_SUMMARY \`${summaryFile}\` (${code}); check the variable`));
         summaryFailed = true;
       }
     }

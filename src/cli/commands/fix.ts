@@ -7,6 +7,9 @@ import { type CommonOptions, commonOptions } from '../options.js';
 import { verbosityOf } from '../../render/diagnostics.js';
 import { printDiagnostics, writeOutput } from '../output.js';
 import { analysisOptions, resolveSettings } from '../settings.js';
+import { UsageError } from '../../errors.js';
+import { printConfig } from '../input.js';
+import { warningLine } from '../messages.js';
 import { plural } from '../../words.js';
 
 interface FixCommandOptions extends CommonOptions {
@@ -35,15 +38,20 @@ export function registerFix(program: Command, ctx: RunContext, done: (code: Exit
   command
     .addOption(new Option('--check', 'change nothing: list what would change, exit 1 if anything would'))
     .addOption(new Option('--diff', 'change nothing: print a unified diff of what would change'));
+  command.addOption(new Option('--verbose', 'also print info diagnostics (a repaired encoding)'));
   command.action(async (paths: string[], options: FixCommandOptions) => {
+    if (paths.includes('-') || options.stdinFilename !== undefined) {
+      throw new UsageError('Unexpected `-`: fix rewrites files in place and cannot rewrite stdin; name the file (`shipready fix TODO.md`), or use `shipready fix --diff`');
+    }
     const settings = await resolveSettings(ctx, options, true);
+    if (options.printConfig !== undefined) return done(await printConfig(ctx, settings, options, paths).then(() => 0));
     const check = Boolean(options.check);
     const diff = Boolean(options.diff);
     const quiet = Boolean(options.quiet);
     // The rewriting machinery (diff, atomic writes) loads only when fix runs, not on every shipready start.
     const [{ fixFiles }, { unifiedDiff }] = await Promise.all([import('../../fix/fix.js'), import('../../fix/diff.js')]);
     const result = await fixFiles({ ...analysisOptions(ctx, settings, paths), write: !check && !diff });
-    for (const warning of result.warnings) ctx.stderr.write(`shipready: warning: ${warning}\n`);
+    for (const warning of result.warnings) ctx.stderr.write(warningLine(warning));
     const color = settings.render.color;
     if (diff) {
       const terminal = Boolean(ctx.stdout.isTTY);
@@ -69,11 +77,12 @@ function listChanges(result: FixResult, check: boolean, color: boolean): string 
     const where = sanitizeText(file.path);
     for (const fix of file.claims) {
       const position = `${where}:${fix.claim.line}:${fix.claim.column}`;
-      lines.push(`${c.dim(position)}  ${c.red(sanitizeText(fix.before))} → ${c.green(sanitizeText(fix.after))}${notWritten(file)}`);
+      const severity = check ? c.yellow('warning') : 'info';
+      lines.push(`${c.cyan(position)}: ${severity}: stale claim ${c.red(sanitizeText(fix.before))} → ${c.green(sanitizeText(fix.after))}${notWritten(file)}`);
     }
     for (const summary of file.summaries) {
       const what = check ? 'summary block out of date' : 'summary block regenerated';
-      lines.push(`${c.dim(`${where}:${summary.line}`)}  ${what}${summary.paths ? ` (paths="${sanitizeText(summary.paths)}")` : ''}${notWritten(file)}`);
+      lines.push(`${c.cyan(`${where}:${summary.line}:1`)}: ${check ? c.yellow('warning') : 'info'}: ${what}${summary.paths ? ` (paths="${sanitizeText(summary.paths)}")` : ''}${notWritten(file)}`);
     }
   }
   lines.push(summaryLine(result, check));

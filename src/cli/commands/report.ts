@@ -1,13 +1,15 @@
 import { type Command, Option } from 'commander';
 import { gateOutcome } from '../../gate/evaluate.js';
-import { analyze, hasFileErrors } from '../../engine/engine.js';
+import { hasFileErrors } from '../../engine/engine.js';
+import { analyzeInput, printConfig } from '../input.js';
+import { warningLine } from '../messages.js';
 import { chooseFormat, formats, formatsFor } from '../../render/index.js';
 import { BREAKDOWNS, type Breakdown } from '../../render/types.js';
 import type { ExitCode, RunContext } from '../context.js';
-import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
+import { type CommonOptions, commonOptions, performanceOptions, stdinOptions } from '../options.js';
 import { verbosityOf } from '../../render/diagnostics.js';
 import { printDiagnostics, writeOutput } from '../output.js';
-import { analysisOptions, resolveSettings } from '../settings.js';
+import { resolveSettings } from '../settings.js';
 import { runWatch } from './watch.js';
 
 /**
@@ -18,8 +20,8 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
   const command = program
     .command('report', { isDefault: true })
     .description('print the readiness report (the default command)')
-    .argument('[paths...]', 'markdown files, directories or globs (default: the current directory)');
-  for (const option of [...commonOptions(formatsFor('report', formats)), ...performanceOptions()]) command.addOption(option);
+    .argument('[paths...]', 'markdown files, directories, globs (`!glob` leaves out), or - for stdin (default: the current directory)');
+  for (const option of [...commonOptions(formatsFor('report', formats)), ...performanceOptions(), ...stdinOptions()]) command.addOption(option);
   command.addOption(new Option('--by <rows>', 'progress rows of the table and markdown formats').choices(BREAKDOWNS));
   command.addOption(new Option('-w, --watch', 'keep the report on screen, updated as files change (as `shipready watch`)'));
   command.action(async (paths: string[], options: CommonOptions & { by?: Breakdown; watch?: boolean }) => {
@@ -29,9 +31,9 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
     }
     const format = formats[chooseFormat('report', formats, options.format)];
     const settings = await resolveSettings(ctx, options, format.color);
-    const { report, warnings } = await analyze(analysisOptions(ctx, settings, paths));
-    for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
-`);
+    if (options.printConfig !== undefined) return done(await printConfig(ctx, settings, options, paths).then(() => 0));
+    const { report, warnings } = await analyzeInput(ctx, settings, paths, options);
+    for (const warning of warnings) ctx.stderr.write(warningLine(warning));
     const render = await format.load();
     await writeOutput(ctx, render({ report, ...gateOutcome(report), options: { ...settings.render, by: options.by } }), options.output);
     // Without --verbose of its own, the report shows every diagnostic unless --quiet.
