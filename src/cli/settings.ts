@@ -58,6 +58,16 @@ export async function resolveSettings(ctx: RunContext, options: CommonOptions, w
   };
 }
 
+/**
+ * The width line-per-finding outputs (`list`, `check`) are cut to: the
+ * terminal's when stdout is one (or `COLUMNS` says), else unlimited, so piped
+ * and `--output` lines stay whole for grep and problem matchers.
+ */
+export function lineWidth(ctx: RunContext, options: Pick<CommonOptions, 'output'>): number {
+  const sized = options.output === undefined && (Boolean(ctx.stdout.isTTY) || ctx.stdout.columns !== undefined || Boolean(ctx.env.COLUMNS));
+  return sized ? terminalWidth(ctx) : Number.POSITIVE_INFINITY;
+}
+
 /** Columns of the terminal: the stream's, else `COLUMNS`, else 80 (never below 40). */
 export function terminalWidth(ctx: RunContext): number {
   const fromEnv = Number(ctx.env.COLUMNS);

@@ -12,7 +12,7 @@ import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions, performanceOptions, stdinOptions } from '../options.js';
 import { verbosityOf } from '../../render/diagnostics.js';
 import { printDiagnostics, writeOutput } from '../output.js';
-import { resolveSettings } from '../settings.js';
+import { lineWidth, resolveSettings } from '../settings.js';
 
 interface CheckOptions extends CommonOptions, GateFlags {
   verbose?: boolean;
@@ -49,13 +49,14 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
   // check's own paths argument text names the config's include; report's and list's the directory.
   command.action(async (paths: string[], options: CheckOptions) => {
     // On GitHub Actions the workflow commands are the natural output (the registry's defaultOnGithubActions).
-    const format = formats[chooseFormat('check', formats, options.format, ctx.env.GITHUB_ACTIONS === 'true')];
+    const formatName = chooseFormat('check', formats, options.format, ctx.env.GITHUB_ACTIONS === 'true');
+    const format = formats[formatName];
     const settings = await resolveSettings(ctx, options, format.color);
     const policy = resolveGatePolicy(settings.config?.config ?? {}, options);
     if (options.printConfig !== undefined) return done(await printConfig(ctx, settings, options, paths).then(() => 0));
     const { report, warnings } = await analyzeInput(ctx, settings, paths, options);
     for (const warning of warnings) ctx.stderr.write(warningLine(warning));
-    const context: RenderContext = { report, ...gateOutcome(report, policy), options: { ...settings.render, gate: true, verbose: Boolean(options.verbose) } };
+    const context: RenderContext = { report, ...gateOutcome(report, policy), options: { ...settings.render, width: formatName === 'text' ? lineWidth(ctx, options) : settings.render.width, gate: true, verbose: Boolean(options.verbose) } };
     const quiet = Boolean(options.quiet);
 
     const render = await format.load();

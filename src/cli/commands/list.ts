@@ -24,7 +24,7 @@ import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions, performanceOptions, stdinOptions } from '../options.js';
 import { verbosityOf } from '../../render/diagnostics.js';
 import { printDiagnostics, writeOutput } from '../output.js';
-import { resolveSettings } from '../settings.js';
+import { lineWidth, resolveSettings } from '../settings.js';
 
 /** The options of `shipready list`, as commander parses them. */
 interface ListOptions extends CommonOptions {
@@ -83,8 +83,6 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
     };
     const items = sortItems(filterItems(report, filter), options.sort ?? 'file');
     const groups = groupItems(items, options.groupBy ?? null);
-    // Titles are cut to the terminal's width; piped or written to a file, lines stay whole.
-    const sized = options.output === undefined && (Boolean(ctx.stdout.isTTY) || ctx.stdout.columns !== undefined || Boolean(ctx.env.COLUMNS));
     const render = await format.load();
     const output = render({
       report,
@@ -92,7 +90,7 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
       groups,
       options: {
         ...settings.render,
-        width: sized ? settings.render.width : Number.POSITIVE_INFINITY,
+        width: lineWidth(ctx, options),
         ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}),
       },
     });
