@@ -5,18 +5,14 @@
  * (render/diagnostics.ts).
  */
 
-/** `shipready: error: message\n`, the message's first letter lower-cased unless it starts a name (`GITHUB_…`). */
+/** `shipready: error: message\n`. */
 export function errorLine(message: string): string {
-  return `shipready: error: ${lowerFirst(message)}\n`;
+  return `shipready: error: ${message}\n`;
 }
 
 /** `shipready: warning: message\n`. */
 export function warningLine(message: string): string {
-  return `shipready: warning: ${lowerFirst(message)}\n`;
-}
-
-function lowerFirst(message: string): string {
-  return /^[A-Z][a-z]/.test(message) ? message[0]!.toLowerCase() + message.slice(1) : message;
+  return `shipready: warning: ${message}\n`;
 }
 
 /**

@@ -8,7 +8,8 @@ import { isNegation } from '../load/discover.js';
 import type { ReportOptions } from '../model.js';
 import { DEFAULT_REPORT_OPTIONS } from '../model.js';
 import type { RenderOptions } from '../render/index.js';
-import { resolveColor, resolveUnicode } from './color.js';
+import { pathToFileURL } from 'node:url';
+import { resolveColor, resolveHyperlinks, resolveUnicode } from './color.js';
 import type { RunContext } from './context.js';
 import type { CommonOptions } from './options.js';
 
@@ -54,7 +55,14 @@ export async function resolveSettings(ctx: RunContext, options: CommonOptions, w
     include: paths.include,
     config: loaded,
     performance: resolvePerformance(options, ctx.env),
-    render: { color, width: terminalWidth(ctx), unicode: resolveUnicode(ctx.env, ctx.platform ?? process.platform) },
+    render: {
+      color,
+      width: terminalWidth(ctx),
+      unicode: resolveUnicode(ctx.env, ctx.platform ?? process.platform),
+      ...(wantsColor && options.output === undefined && resolveHyperlinks(ctx.env, Boolean(ctx.stdout.isTTY), color)
+        ? { hyperlinkBase: pathToFileURL(`${ctx.cwd.replace(/[\\/]$/, '')}/`).href }
+        : {}),
+    },
   };
 }
 
