@@ -40,7 +40,8 @@ const CASES: Record<string, string[]> = {
 describe('output contract (golden files)', () => {
   for (const [name, argv] of Object.entries(CASES)) {
     it(`${name}: shipready ${argv.join(' ')}`, async () => {
-      const result = await runCli([...argv, '--no-config', '--no-color']);
+      // A fixed commit and time: the markdown report's footer stamps them.
+      const result = await runCli([...argv, '--no-config', '--no-color'], { env: { GITHUB_SHA: '0123456789abcdef', SOURCE_DATE_EPOCH: '1767225600' } });
       const actual = `$ shipready ${argv.join(' ')}\n# exit ${result.code}\n# stdout\n${result.stdout}\n# stderr\n${result.stderr}`;
       const file = path.join(GOLDEN, `${name}.txt`);
       if (update || !existsSync(file)) {

@@ -3,6 +3,7 @@ import { gateOutcome } from '../../gate/evaluate.js';
 import { hasFileErrors } from '../../engine/engine.js';
 import { analyzeInput, printConfig } from '../input.js';
 import { warningLine } from '../messages.js';
+import { reportStamp } from '../stamp.js';
 import { chooseFormat, formats, formatsFor } from '../../render/index.js';
 import { BREAKDOWNS, type Breakdown } from '../../render/types.js';
 import type { ExitCode, RunContext } from '../context.js';
@@ -35,7 +36,9 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
     const { report, warnings } = await analyzeInput(ctx, settings, paths, options);
     for (const warning of warnings) ctx.stderr.write(warningLine(warning));
     const render = await format.load();
-    await writeOutput(ctx, render({ report, ...gateOutcome(report), options: { ...settings.render, by: options.by } }), options.output);
+    // A one-off markdown report carries its commit and time in the footer.
+    const stamp = options.format === 'markdown' ? reportStamp(ctx) : {};
+    await writeOutput(ctx, render({ report, ...gateOutcome(report), options: { ...settings.render, ...stamp, by: options.by } }), options.output);
     // Without --verbose of its own, the report shows every diagnostic unless --quiet.
     printDiagnostics(ctx, report.files, verbosityOf(options, 'verbose'));
     done(hasFileErrors(report) ? 2 : 0);
