@@ -33,10 +33,10 @@ const EXIT_CODES: Record<string, ReadonlyArray<readonly [string, string]>> = {
 /** Examples per command, as a new user would type them. */
 const EXAMPLES: Record<string, readonly string[]> = {
   shipready: [
-    'shipready                          report on every markdown file here',
-    'shipready check docs "!docs/old/**" CI gate, one directory left out',
-    'shipready --cache check .          options may come before the command',
-    'cat TODO.md | shipready -          read a checklist from stdin',
+    'shipready                              # report on every markdown file here',
+    'shipready check docs "!docs/old/**"    # CI gate, one directory left out',
+    'shipready --cache check .              # options may come before the command',
+    'cat TODO.md | shipready -              # read a checklist from stdin',
   ],
   report: [
     'shipready report TODO.md',
