@@ -106,7 +106,7 @@ export function truncateMiddle(text: string, max: number): string {
   const tail = slash >= 0 ? text.slice(slash + 1) : text;
   // The directories lose their middle: a third of the room keeps their start, the rest their end.
   const headRoom = max - displayWidth(tail) - 1;
-  if (head !== '' && headRoom >= 2) {
+  if (head !== '' && headRoom >= 6) {
     const front = Math.max(1, Math.floor(headRoom / 3));
     return `${keepStart(head, front)}…${keepEnd(head, headRoom - front)}${tail}`;
   }
