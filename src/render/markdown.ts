@@ -140,7 +140,7 @@ function blockingGroups(blocking: ReturnType<typeof blockingItemsByPriority>, li
 }
 
 /**
- * `<sub>shipready 0.1.0 · abc1234 · 2026-12-05 23:30 UTC</sub>`: the version
+ * `<p><sub>shipready 0.1.0 · commit abc1234 · 2026-12-05 23:30 UTC</sub></p>`: the version
  * always; the commit and the time only when the caller gives them (a one-off
  * report). Summary blocks that `fix` writes get the version alone, so
  * running `fix` twice changes nothing.
@@ -149,7 +149,7 @@ function footer(report: Report, options: RenderContext['options']): RootContent 
   const parts = [`shipready ${report.tool.version}`];
   if (options.commit) parts.push(`commit ${options.commit}`);
   if (options.generatedAt) parts.push(options.generatedAt);
-  return { type: 'html', value: `<sub>${escapeHtml(parts.join(' · '))}</sub>` };
+  return { type: 'html', value: `<p><sub>${escapeHtml(parts.join(' · '))}</sub></p>` };
 }
 
 /** The verdict sentence (render/verdict.ts) with its head in bold: `🔴 **NOT READY** — 24 blocking items open (critical)` / `🟢 **READY** — …`. */
