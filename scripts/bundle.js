@@ -16,7 +16,7 @@ await build({
   platform: 'node',
   target: 'node20',
   outdir: 'dist/bundle',
-  // CommonJS dependencies (cli-table3, iconv-lite, write-file-atomic, …) use require() and __filename;
+  // CommonJS dependencies (iconv-lite, write-file-atomic, …) use require() and __filename;
   // give every chunk of the ES module bundle its own.
   banner: {
     js: [
