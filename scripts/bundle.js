@@ -28,7 +28,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   outdir: OUT,
-  // CommonJS dependencies (cli-table3, iconv-lite, …) use require() and __filename;
+  // CommonJS dependencies (iconv-lite, …) use require() and __filename;
   // give every chunk of the ES module bundle its own.
   banner: {
     js: [

@@ -93,28 +93,28 @@ describe('exit codes (as a process)', () => {
       const dir = project({ 'a.md': '- [ ] open critical (P0)\n' });
       const result = spawnCli(['check', 'a.md', '/proc/self/mem'], { cwd: dir });
       expect(result.code).toBe(2);
-      expect(result.stdout).toContain('a.md:1: open critical');
-      expect(result.stderr).toMatch(/proc\/self\/mem: error cannot read file \(EIO\)/);
+      expect(result.stdout).toContain('a.md:1:1: error: open critical');
+      expect(result.stderr).toMatch(/proc\/self\/mem:1:1: error: cannot read file \(EIO\)/);
       return;
     }
     const dir = project({ 'a.md': '- [ ] open critical (P0)\n', 'b.md': '- [x] done\n' });
     chmodSync(path.join(dir, 'b.md'), 0o000);
     const result = spawnCli(['check', '.'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain('a.md:1: open critical');
-    expect(result.stderr).toMatch(/^b\.md: error cannot read file/m);
+    expect(result.stdout).toContain('a.md:1:1: error: open critical');
+    expect(result.stderr).toMatch(/^b\.md:1:1: error: cannot read file/m);
   });
 });
 
 describe('short output', () => {
-  it('prints the verdict, each blocking item as path:line: title, each stale claim as a warning — nothing else', async () => {
+  it('prints the verdict, then each blocking item as path:line:column: error: title (priority) and each stale claim as a warning — nothing else', async () => {
     const report = await reportOf([SEEDS]);
     const result = await runCli(['check', SEEDS]);
     const lines = result.stdout.trimEnd().split('\n');
-    const blocking = report.files.flatMap((f) => f.items.filter((i) => i.blocking).map((i) => `${f.path}:${i.line}: ${i.title}`));
-    const stale = report.files.flatMap((f) => f.claims.filter((c) => c.stale === true).map((c) => `${f.path}:${c.line}: warning stale claim`));
+    const blocking = report.files.flatMap((f) => f.items.filter((i) => i.blocking).map((i) => `${f.path}:${i.line}:${i.column}: error: ${i.title} (${i.priority})`));
+    const stale = report.files.flatMap((f) => f.claims.filter((c) => c.stale === true).map((c) => `${f.path}:${c.line}:${c.column}: warning: stale claim`));
     expect(lines[0]).toBe('NOT READY — 28 blocking items open (critical)');
-    expect(lines.slice(1, 1 + blocking.length).map((line) => line.replace(/ \[in progress\]$/, ''))).toEqual(blocking);
+    expect(lines.slice(1, 1 + blocking.length).map((line) => line.replace(/ \[in progress\] \(/, ' ('))).toEqual(blocking);
     expect(lines.slice(1 + blocking.length).map((line) => line.replace(/ ".+" but counted .+$/, ''))).toEqual(stale);
     expect(lines).toHaveLength(1 + blocking.length + stale.length);
     // Info diagnostics (repaired mojibake) only with --verbose.
@@ -124,8 +124,8 @@ describe('short output', () => {
 
   it('marks an item that is in progress, and names the counted numbers of a stale claim', async () => {
     const result = await runCli(['check', SEEDS]);
-    expect(result.stdout).toContain('fixtures/seeds/001_68c690fd1671e9f8.md:179: README.md accurately reflects feature states - ⚠️ PARTIAL (needs review) [in progress]\n');
-    expect(result.stdout).toContain('fixtures/seeds/001_68c690fd1671e9f8.md:28: warning stale claim "7/10 incomplete" but counted 7 of 7 open\n');
+    expect(result.stdout).toContain('fixtures/seeds/001_68c690fd1671e9f8.md:179:1: error: README.md accurately reflects feature states - ⚠️ PARTIAL (needs review) [in progress] (critical)\n');
+    expect(result.stdout).toContain('fixtures/seeds/001_68c690fd1671e9f8.md:28:34: warning: stale claim "7/10 incomplete" but counted 7 of 7 open\n');
   });
 
   it('adds the passed checks, the totals and info diagnostics with --verbose', async () => {
@@ -138,7 +138,7 @@ describe('short output', () => {
       '1 file · 7 items · 3 done · 4 open · 42.86% done · fail-on critical',
       '',
     ]);
-    expect(result.stderr).toBe('fixtures/seeds/004_2f307842d6d35cc9.md:7: info repaired Windows-1252 mojibake\n');
+    expect(result.stderr).toBe('fixtures/seeds/004_2f307842d6d35cc9.md:7:1: info: repaired Windows-1252 mojibake\n');
   });
 
   it('prints nothing with --quiet; the exit code still speaks', async () => {
@@ -165,7 +165,7 @@ describe('short output', () => {
     const result = await runCli(['check', 'TODO.md', '--output', 'gate.txt'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(readFileSync(path.join(dir, 'gate.txt'), 'utf8')).toMatch(/^NOT READY — 1 blocking item open \(critical\)\nTODO\.md:7: rotate the production keys\n/);
+    expect(readFileSync(path.join(dir, 'gate.txt'), 'utf8')).toMatch(/^NOT READY — 1 blocking item open \(critical\)\nTODO\.md:7:1: error: rotate the production keys \(critical\)\n/);
   });
 });
 
@@ -177,7 +177,7 @@ describe('policies', () => {
     expect((await check()).stdout).toMatch(/^NOT READY — 1 blocking item open \(critical\)\n/);
     const high = await check('--fail-on', 'high');
     expect(high.code).toBe(1);
-    expect(high.stdout).toMatch(/^NOT READY — 2 blocking items open \(critical, high\)\nTODO\.md:7: rotate the production keys\nTODO\.md:10: update the docs\n/);
+    expect(high.stdout).toMatch(/^NOT READY — 2 blocking items open \(critical, high\)\nTODO\.md:7:1: error: rotate the production keys \(critical\)\nTODO\.md:10:1: error: update the docs \(high\)\n/);
     const none = await check('--fail-on', 'none');
     expect(none.code).toBe(0);
     expect(none.stdout).toMatch(/^READY — no blocking items \(3 open\)\n/);
@@ -210,7 +210,7 @@ describe('policies', () => {
   it('--fail-on-stale fails on stale claims, which are otherwise warnings', async () => {
     const plain = await check('--fail-on', 'none');
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toContain('TODO.md:3: warning stale claim "Progress: 80%" but counted 40.0% done\n');
+    expect(plain.stdout).toContain('TODO.md:3:1: warning: stale claim "Progress: 80%" but counted 40.0% done\n');
     const strict = await check('--fail-on', 'none', '--fail-on-stale');
     expect(strict.code).toBe(1);
     expect(strict.stdout.split('\n')[0]).toBe('NOT READY — 1 stale claim');
@@ -284,7 +284,7 @@ describe('file names, as hooks pass them', () => {
   });
 
   it('checks the current directory, or the config include, when none are named', async () => {
-    expect((await runCli(['check'], { cwd: dir })).stdout).toContain('docs/BLOCKERS.md:2: unrelated blocker');
+    expect((await runCli(['check'], { cwd: dir })).stdout).toContain('docs/BLOCKERS.md:2:1: error: unrelated blocker');
     const included = project({ 'CLEAN.md': '- [x] done\n', 'OTHER.md': '## Critical\n- [ ] open\n', '.shipreadyrc.json': '{"include": ["CLEAN.md"]}' });
     expect((await runCli(['check'], { cwd: included })).code).toBe(0);
   });

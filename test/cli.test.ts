@@ -36,10 +36,10 @@ describe('shipready as a process, on the seeds', () => {
     const result = spawnCli(['fixtures/seeds']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^NOT READY — 28 blocking items open \(critical\)/);
-    expect(result.stdout).toContain('fixtures/seeds/001_68c690fd1671e9f8.md:31');
+    expect(result.stdout).toMatch(/^ {2}fixtures\/seeds\/001_68c690fd1671e9f8\.md\n {4}31:1 /m);
     expect(result.stdout).toMatch(/Remaining effort: 269\.25–364 h/);
     expect(result.stdout).not.toMatch(/\u001b\[/); // NO_COLOR=1
-    expect(result.stderr).toContain('000_1cabd79905a08843.md:3: info repaired Mac OS Roman mojibake');
+    expect(result.stderr).toContain('000_1cabd79905a08843.md:3:1: info: repaired Mac OS Roman mojibake');
   });
 
   it('reports a ready checklist as READY', () => {
@@ -75,7 +75,7 @@ describe('shipready in-process', () => {
     expect(report.files[0]!.totals.items).toBe(1);
     if (process.getuid?.() === 0) return; // root reads any file: nothing to fail on
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^b\.md: error cannot read file \(EACCES\)/m);
+    expect(result.stderr).toMatch(/^b\.md:1:1: error: cannot read file \(EACCES\)/m);
   });
 
   it('honours .gitignore and always skips node_modules', async () => {

@@ -198,7 +198,7 @@ describe('configuration errors exit 2 with one line naming the file, the key, th
       const result = await runCli([command, 'TODO.md'], { cwd: dir });
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr.startsWith(`shipready: ${file}: `)).toBe(true);
+      expect(result.stderr.startsWith(`shipready: error: ${file}: `)).toBe(true);
       expect(result.stderr).toContain(message);
       expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     }
@@ -208,7 +208,7 @@ describe('configuration errors exit 2 with one line naming the file, the key, th
     const dir = project({ 'TODO.md': CHECKLIST, 'conf/.keep': '' });
     const missing = await runCli(['check', '--config', 'nope.yaml', 'TODO.md'], { cwd: dir });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('shipready: Cannot read config file `nope.yaml`: no such file; check the --config path\n');
+    expect(missing.stderr).toBe('shipready: error: Cannot read config file `nope.yaml`: no such file; check the --config path\n');
     const directory = await runCli(['check', '--config', 'conf', 'TODO.md'], { cwd: dir });
     expect(directory.code).toBe(2);
     expect(directory.stderr).toContain('Cannot read config file `conf`: it is a directory');
@@ -219,13 +219,13 @@ describe('configuration errors exit 2 with one line naming the file, the key, th
     const result = spawnCli(['check', 'TODO.md'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('shipready: .shipreadyrc.yaml: Unexpected failOn `urgent`, expected one of critical, high, medium, low, none\n');
+    expect(result.stderr).toBe('shipready: error: .shipreadyrc.yaml: Unexpected failOn `urgent`, expected one of critical, high, medium, low, none\n');
   });
 
   it('names the file relative to the working directory when it was found above it', async () => {
     const dir = project({ '.shipreadyrc.yaml': 'failOn: urgent\n', 'docs/TODO.md': CHECKLIST });
     const result = await runCli(['check', 'TODO.md'], { cwd: path.join(dir, 'docs') });
-    expect(result.stderr).toContain('shipready: ../.shipreadyrc.yaml: Unexpected failOn `urgent`');
+    expect(result.stderr).toContain('shipready: error: ../.shipreadyrc.yaml: Unexpected failOn `urgent`');
   });
 });
 
@@ -292,7 +292,7 @@ describe('shipready init', () => {
     const refused = await runCli(['init'], { cwd: dir });
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toBe('shipready: `.shipreadyrc.yaml` already exists; pass --force to overwrite it\n');
+    expect(refused.stderr).toBe('shipready: error: `.shipreadyrc.yaml` already exists; pass --force to overwrite it\n');
     expect(readFileSync(path.join(dir, '.shipreadyrc.yaml'), 'utf8')).toBe('failOn: high\n');
     const forced = await runCli(['init', '--force'], { cwd: dir });
     expect(forced.code).toBe(0);

@@ -187,8 +187,8 @@ describe('fix --check and --diff', () => {
     const before = names.map((name) => readFileSync(path.join(dir, name)));
     const result = await runCli(['fix', '--check', '--no-config', '.'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('001_68c690fd1671e9f8.md:28:34  7/10 incomplete → 7/7 incomplete');
-    expect(result.stdout).toContain('001_68c690fd1671e9f8.md:171:26  (68%) → (100%)');
+    expect(result.stdout).toContain('001_68c690fd1671e9f8.md:28:34: warning: stale claim 7/10 incomplete → 7/7 incomplete');
+    expect(result.stdout).toContain('001_68c690fd1671e9f8.md:171:26: warning: stale claim (68%) → (100%)');
     expect(result.stdout).toContain('would be rewritten; run `shipready fix` to rewrite them.');
     expect(names.map((name) => readFileSync(path.join(dir, name)))).toEqual(before);
   });
@@ -239,8 +239,8 @@ describe('fix leaves alone what it must not rewrite', () => {
     expect(result.code).toBe(0);
     expect(readFileSync(path.join(dir, 'bad.md'))).toEqual(bad);
     expect(readFileSync(path.join(dir, 'good.md'), 'utf8')).toBe('# T (1/1 done)\n\n- [x] A\n');
-    expect(result.stderr).toContain('bad.md: warning not rewritten: it holds invalid UTF-8; save it as UTF-8');
-    expect(result.stdout).toContain('bad.md:1:6  0/1 done → 1/1 done  (not rewritten, see below)');
+    expect(result.stderr).toContain('bad.md:1:1: warning: not rewritten: it holds invalid UTF-8; save it as UTF-8');
+    expect(result.stdout).toContain('bad.md:1:6: info: stale claim 0/1 done → 1/1 done  (not rewritten, see below)');
   });
 
   it('a file with NUL bytes past the binary sniff: warns and keeps the bytes', async () => {
@@ -248,7 +248,7 @@ describe('fix leaves alone what it must not rewrite', () => {
     writeFileSync(path.join(dir, 'nul.md'), bytes);
     const result = await runCli(['fix', '--no-config', 'nul.md'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'nul.md'))).toEqual(bytes);
-    expect(result.stderr).toContain('nul.md: warning not rewritten: it holds NUL bytes');
+    expect(result.stderr).toContain('nul.md:1:1: warning: not rewritten: it holds NUL bytes');
   });
 
   it('a claim about a file outside the report (stale: null), while one about a file in it is fixed', async () => {
@@ -289,7 +289,7 @@ describe('summary blocks', () => {
     writeFileSync(path.join(dir, 'TODO.md'), todo);
     const check = await fix('--check', 'TODO.md');
     expect(check.code).toBe(1);
-    expect(check.stdout).toContain('TODO.md:3  summary block out of date');
+    expect(check.stdout).toContain('TODO.md:3:1: warning: summary block out of date');
 
     expect((await fix('TODO.md')).code).toBe(0);
     const text = readFileSync(path.join(dir, 'TODO.md'), 'utf8');
@@ -337,8 +337,8 @@ describe('summary blocks', () => {
     const result = await fix('T.md');
     expect(result.code).toBe(0);
     expect(readFileSync(path.join(dir, 'T.md'), 'utf8')).toBe(source);
-    expect(result.stderr).toContain('T.md:3: warning Unexpected attribute `path` in the summary marker, expected `paths`');
-    expect(result.stderr).toContain('T.md:7: warning summary block is never closed');
+    expect(result.stderr).toContain('T.md:3:1: warning: Unexpected attribute `path` in the summary marker, expected `paths`');
+    expect(result.stderr).toContain('T.md:7:1: warning: summary block is never closed');
   });
 
   it('lays out the content between blank lines in the block’s line ending', () => {

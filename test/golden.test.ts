@@ -40,8 +40,8 @@ const CASES: Record<string, string[]> = {
 describe('output contract (golden files)', () => {
   for (const [name, argv] of Object.entries(CASES)) {
     it(`${name}: shipready ${argv.join(' ')}`, async () => {
-      // Outside any git repository, so the SARIF log carries no commit that changes with every commit.
-      const result = await runCli([...argv, '--no-config', '--no-color'], { env: { GIT_DIR: path.join(GOLDEN, 'no-such-git-dir') } });
+      // A fixed commit and time: the markdown report's footer stamps them.
+      const result = await runCli([...argv, '--no-config', '--no-color'], { env: { GITHUB_SHA: '0123456789abcdef', SOURCE_DATE_EPOCH: '1767225600' } });
       const actual = `$ shipready ${argv.join(' ')}\n# exit ${result.code}\n# stdout\n${result.stdout}\n# stderr\n${result.stderr}`;
       const file = path.join(GOLDEN, `${name}.txt`);
       if (update || !existsSync(file)) {

@@ -59,7 +59,7 @@ describe('files that cannot be read: an error naming the file, the others report
     chmodSync(dir, 0o755);
     const outcome = runCase('a file without read permission', dir, ['.'], isRoot ? { uid: NOBODY, gid: NOBODY } : {});
     expect(outcome.code).toBe(2);
-    expect(outcome.stderr).toEqual(['secret.md: error cannot read file (EACCES): permission denied; make it readable, or add it to the configuration\'s `ignore`']);
+    expect(outcome.stderr).toEqual(['secret.md:1:1: error: cannot read file (EACCES): permission denied; make it readable, or add it to the configuration\'s `ignore`']);
     expectGoodReported(outcome);
   });
 
@@ -70,7 +70,7 @@ describe('files that cannot be read: an error naming the file, the others report
     for (const args of [['.'], ['good.md', 'loop-a.md']]) {
       const outcome = runCase(`a symbolic link loop (${args.join(' ')})`, dir, args);
       expect(outcome.code).toBe(2);
-      expect(outcome.stderr).toContain('loop-a.md: error cannot read file (ELOOP): symbolic link loop; fix or remove the link');
+      expect(outcome.stderr).toContain('loop-a.md:1:1: error: cannot read file (ELOOP): symbolic link loop; fix or remove the link');
       expectGoodReported(outcome);
     }
   });
@@ -81,7 +81,7 @@ describe('files that cannot be read: an error naming the file, the others report
     for (const args of [['.'], ['good.md', 'broken.md']]) {
       const outcome = runCase(`a broken symbolic link (${args.join(' ')})`, dir, args);
       expect(outcome.code).toBe(2);
-      expect(outcome.stderr).toEqual(['broken.md: error cannot read file (ENOENT): broken symbolic link to `gone.md`; fix or remove the link']);
+      expect(outcome.stderr).toEqual(['broken.md:1:1: error: cannot read file (ENOENT): broken symbolic link to `gone.md`; fix or remove the link']);
       expectGoodReported(outcome);
     }
   });
@@ -94,7 +94,7 @@ describe('entries that are not markdown files: skipped, the others reported, exi
     for (const args of [['.'], ['good.md', 'pipe.md']]) {
       const outcome = runCase(`a FIFO named *.md (${args.join(' ')})`, dir, args, { timeout: 10_000 });
       expect(outcome.code).toBe(0);
-      expect(outcome.stderr).toEqual(['pipe.md: warning skipped FIFO (named pipe): not a regular file']);
+      expect(outcome.stderr).toEqual(['pipe.md:1:1: warning: skipped FIFO (named pipe): not a regular file']);
       expectGoodReported(outcome);
     }
   });
@@ -104,7 +104,7 @@ describe('entries that are not markdown files: skipped, the others reported, exi
     symlinkSync('/dev/zero', path.join(dir, 'zero.md'));
     const outcome = runCase('a link to /dev/zero named *.md', dir, ['.'], { timeout: 10_000 });
     expect(outcome.code).toBe(0);
-    expect(outcome.stderr).toEqual(['zero.md: warning skipped character device: not a regular file']);
+    expect(outcome.stderr).toEqual(['zero.md:1:1: warning: skipped character device: not a regular file']);
     expectGoodReported(outcome);
   });
 
@@ -137,7 +137,7 @@ describe('entries that are not markdown files: skipped, the others reported, exi
     writeFileSync(path.join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
     const outcome = runCase('binary data named .md (NUL bytes)', dir);
     expect(outcome.code).toBe(0);
-    expect(outcome.stderr).toEqual(['image.md: warning skipped binary file (NUL byte in the first 8,000 bytes)']);
+    expect(outcome.stderr).toEqual(['image.md:1:1: warning: skipped binary file (NUL byte in the first 8,000 bytes)']);
     expectGoodReported(outcome);
   });
 });
@@ -181,26 +181,26 @@ describe('encodings and line endings: the same counts as the UTF-8, LF file', ()
   });
 
   it('UTF-16 LE with a byte order mark', () => {
-    const file = twin('UTF-16 LE with BOM', iconv.encode(TWIN, 'utf-16le', { addBOM: true }), ['twin.md: info decoded as UTF-16 LE (byte order mark)']);
+    const file = twin('UTF-16 LE with BOM', iconv.encode(TWIN, 'utf-16le', { addBOM: true }), ['twin.md:1:1: info: decoded as UTF-16 LE (byte order mark)']);
     expect(file.totals).toEqual(reference.totals);
     expect(file.items.map((item) => item.title)).toEqual(reference.items.map((item) => item.title));
   });
 
   it('UTF-16 BE with a byte order mark', () => {
-    const file = twin('UTF-16 BE with BOM', iconv.encode(TWIN, 'utf-16be', { addBOM: true }), ['twin.md: info decoded as UTF-16 BE (byte order mark)']);
+    const file = twin('UTF-16 BE with BOM', iconv.encode(TWIN, 'utf-16be', { addBOM: true }), ['twin.md:1:1: info: decoded as UTF-16 BE (byte order mark)']);
     expect(file.totals).toEqual(reference.totals);
   });
 
   it('Latin-1 text: invalid UTF-8 bytes are replaced and reported (SPEC.md §7), the counts kept', () => {
     const latin1 = TWIN.replace(' 🔴', '');
-    const file = twin('Latin-1 text (byte E9)', iconv.encode(latin1, 'latin1'), ['twin.md:10: warning replaced 1 invalid UTF-8 byte; save the file as UTF-8']);
+    const file = twin('Latin-1 text (byte E9)', iconv.encode(latin1, 'latin1'), ['twin.md:10:1: warning: replaced 1 invalid UTF-8 byte; save the file as UTF-8']);
     expect(file.totals).toMatchObject({ items: 4, done: 1, open: 3 });
     expect(file.items.find((item) => item.line === 10)?.title).toBe('Tidy the caf\uFFFD menu');
   });
 
   it('invalid UTF-8', () => {
     const bytes = Buffer.concat([Buffer.from(TWIN.slice(0, 20)), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(TWIN.slice(20))]);
-    const file = twin('invalid UTF-8 (C3 28 FF)', bytes, ['twin.md:3: warning replaced 2 invalid UTF-8 bytes; save the file as UTF-8']);
+    const file = twin('invalid UTF-8 (C3 28 FF)', bytes, ['twin.md:3:1: warning: replaced 2 invalid UTF-8 bytes; save the file as UTF-8']);
     expect(file.totals).toEqual(reference.totals);
   });
 
@@ -220,7 +220,7 @@ describe('fix never damages a file it cannot map back to its bytes', () => {
     writeFileSync(path.join(dir, 'wide.md'), bytes);
     const outcome = runCase('fix on a UTF-16 file with a stale claim', dir, ['wide.md'], { command: ['fix'] });
     expect(outcome.code).toBe(0); // fix exits 0 (README "Exit codes"); the file is named as not rewritten
-    expect(outcome.stderr.join('\n')).toMatch(/wide\.md: warning not rewritten/);
+    expect(outcome.stderr.join('\n')).toMatch(/wide\.md:1:1: warning: not rewritten/);
     expect(readFileSync(path.join(dir, 'wide.md')).equals(bytes)).toBe(true);
   });
 });

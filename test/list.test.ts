@@ -124,7 +124,7 @@ describe('list text output', () => {
     expect(stdout).toMatch(/^todo +critical {2}fixtures\/seeds\/001_68c690fd1671e9f8\.md:31 +test\/mimo\/\S*…$/m);
   });
 
-  it('keeps the effort column in line after emoji titles that cli-table3 would measure otherwise', async () => {
+  it('keeps the effort column in line after emoji titles (string-width 8 measures every cell)', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'shipready-list-emoji-'));
     const titles = ['🪲 fix the 🧑‍🚀 launcher 🫡 and a tail long enough to be cut at eighty (1d)', '数据库迁移 🫠 (2h)', 'plain one'];
     writeFileSync(path.join(cwd, 'TODO.md'), ['# Tasks', '', ...titles.map((title) => `- [ ] ${title}`), ''].join('\n'));

@@ -93,8 +93,8 @@ describe('--cache and special files', () => {
       });
       expect(result.error).toBeUndefined();
       expect(result.status).toBe(2); // the loop is an I/O error (SPEC.md §8), reported after the others
-      expect(result.stderr).toContain('pipe.md: warning skipped FIFO');
-      expect(result.stderr).toContain('loop-a.md: error cannot read file (ELOOP)');
+      expect(result.stderr).toContain('pipe.md:1:1: warning: skipped FIFO');
+      expect(result.stderr).toContain('loop-a.md:1:1: error: cannot read file (ELOOP)');
       expect((JSON.parse(result.stdout) as { totals: { open: number } }).totals.open).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -85,7 +85,7 @@ describe('the entry, run with staged file names', () => {
   it('fails (exit 1) when a named file has an open critical item, naming it', () => {
     const result = runEntry(hook, ['NOTES.md', 'RELEASE.md'], dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toBe('NOT READY — 1 blocking item open (critical)\nRELEASE.md:5: rotate the production keys\n');
+    expect(result.stdout).toBe('NOT READY — 1 blocking item open (critical)\nRELEASE.md:5:1: error: rotate the production keys (critical)\n');
   });
 
   it('passes (exit 0) clean files, and a file with no items', () => {
@@ -116,7 +116,7 @@ describe.skipIf(!has('git'))('a git pre-commit hook running shipready check', ()
     const refused = git('commit', '-q', '-m', 'add the release checklist');
     expect(refused.status).not.toBe(0);
     // git sends a hook's stdout to stderr.
-    expect(refused.stderr).toContain('NOT READY — 1 blocking item open (critical)\nTODO.md:4: rotate the production keys\n');
+    expect(refused.stderr).toContain('NOT READY — 1 blocking item open (critical)\nTODO.md:4:1: error: rotate the production keys (critical)\n');
     expect(git('rev-parse', '--verify', '-q', 'HEAD').status).not.toBe(0);
 
     writeFileSync(path.join(repo, 'TODO.md'), '# Release\n\n## Critical\n- [x] rotate the production keys\n');

@@ -90,7 +90,7 @@ describe('remarkPlugins', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      'shipready: .shipreadyrc.yaml: cannot load remark plugin `remark-not-installed-anywhere` (MODULE_NOT_FOUND from the config file\'s directory); install it (npm install --save-dev remark-not-installed-anywhere) or remove it from remarkPlugins\n',
+      'shipready: error: .shipreadyrc.yaml: cannot load remark plugin `remark-not-installed-anywhere` (MODULE_NOT_FOUND from the config file\'s directory); install it (npm install --save-dev remark-not-installed-anywhere) or remove it from remarkPlugins\n',
     );
   });
 
@@ -99,12 +99,12 @@ describe('remarkPlugins', () => {
     const result = spawnCli(['report'], { cwd: notPlugin });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'shipready: .shipreadyrc.yaml: cannot load remark plugin `./settings.mjs` (it exports no plugin function (default export)); check that it is a remark plugin, or remove it from remarkPlugins\n',
+      'shipready: error: .shipreadyrc.yaml: cannot load remark plugin `./settings.mjs` (it exports no plugin function (default export)); check that it is a remark plugin, or remove it from remarkPlugins\n',
     );
     const badEntry = project({ '.shipreadyrc.yaml': 'remarkPlugins: [[remark-emoji]]\n', 'TODO.md': '- [ ] x\n' });
     const bad = spawnCli(['report'], { cwd: badEntry });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('shipready: .shipreadyrc.yaml: Unexpected remarkPlugins[0] `["remark-emoji"]`, expected a module name or path, or a [name, options] pair\n');
+    expect(bad.stderr).toBe('shipready: error: .shipreadyrc.yaml: Unexpected remarkPlugins[0] `["remark-emoji"]`, expected a module name or path, or a [name, options] pair\n');
   });
 });
 
@@ -137,6 +137,6 @@ describe('.mdx files', () => {
       severity: 'error',
       message: 'cannot read the file as MDX (column 20: Unexpected end of file in expression, expected a corresponding closing brace for `{`); fix the MDX syntax, or rename the file to .md',
     }]);
-    expect(result.stderr).toContain('broken.mdx:6: error cannot read the file as MDX (column 20:');
+    expect(result.stderr).toContain('broken.mdx:6:1: error: cannot read the file as MDX (column 20:');
   });
 });

@@ -43,7 +43,7 @@ async function report(args: string[]): Promise<Report> {
 describe('markdown golden files', () => {
   for (const seed of SEEDS) {
     it(seed, async () => {
-      const result = await runCli(['report', '--format', 'markdown', '--no-config', `fixtures/seeds/${seed}`], { isTTY: true, columns: 80 });
+      const result = await runCli(['report', '--format', 'markdown', '--no-config', `fixtures/seeds/${seed}`], { isTTY: true, columns: 80, env: { GITHUB_SHA: '0123456789abcdef', SOURCE_DATE_EPOCH: '1767225600' } });
       expect(result.code).toBe(0);
       expect(result.stdout).not.toMatch(/\u001b/); // never coloured, even on a terminal
       expectGolden(path.join(SEEDS_DIR, seed.replace(/\.md$/, '.expected.markdown.txt')), result.stdout);

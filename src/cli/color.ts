@@ -27,3 +27,24 @@ export function resolveUnicode(env: Readonly<Record<string, string | undefined>>
   if (platform !== 'win32') return env.TERM !== 'linux';
   return Boolean(env.WT_SESSION) || env.TERM_PROGRAM === 'vscode' || env.TERM === 'xterm-256color';
 }
+
+/**
+ * Whether the terminal shows OSC 8 hyperlinks (docs/cli.md#hyperlinks), by
+ * supports-hyperlinks' rules, read from `env` only: `FORCE_HYPERLINK`
+ * decides when set; else a TTY with colour on, in a terminal known to show
+ * them.
+ */
+export function resolveHyperlinks(env: Readonly<Record<string, string | undefined>>, isTTY: boolean, color: boolean): boolean {
+  if (env.FORCE_HYPERLINK !== undefined) return env.FORCE_HYPERLINK !== '0' && env.FORCE_HYPERLINK !== 'false';
+  if (!isTTY || !color || env.CI !== undefined || env.TERM === 'dumb') return false;
+  if (env.WT_SESSION) return true;
+  if (Number(env.VTE_VERSION) >= 5000) return true;
+  if (env.KITTY_WINDOW_ID) return true;
+  const program = env.TERM_PROGRAM;
+  if (program === 'vscode' || program === 'WezTerm' || program === 'ghostty') return true;
+  if (program === 'iTerm.app') {
+    const [major = 0, minor = 0] = (env.TERM_PROGRAM_VERSION ?? '').split('.').map(Number);
+    return major > 3 || (major === 3 && minor >= 1);
+  }
+  return false;
+}

@@ -20,6 +20,8 @@ export interface RunContext {
   argv: readonly string[];
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** The process's stdin, read for the path `-` (docs/cli.md#stdin); absent in runs that have none. */
+  stdin?: AsyncIterable<Uint8Array | string> & { isTTY?: boolean };
   stdout: OutputStream;
   stderr: OutputStream;
   /** `process.platform`; decides the ASCII fallback for bars. */

@@ -36,6 +36,7 @@ export async function main(): Promise<void> {
     argv: process.argv.slice(2),
     cwd: process.cwd(),
     env: process.env,
+    stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
     platform: process.platform,

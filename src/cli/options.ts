@@ -17,6 +17,21 @@ export interface CommonOptions {
   cache?: boolean;
   cacheLocation?: string;
   concurrency?: Concurrency;
+  /** `--ignore <glob>`, repeatable. */
+  ignore?: string[];
+  /** `--stdin-filename <path>`: the name text read from `-` is reported under. */
+  stdinFilename?: string;
+  /** `--print-config [file]`: `true` without a file. */
+  printConfig?: string | true;
+  /** `--debug`. */
+  debug?: boolean;
+  /** `--verbose`. */
+  verbose?: boolean;
+}
+
+/** Collects a repeatable option's values. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** `--hours-per-day N`: a number of hours in (0, 24]. */
@@ -69,7 +84,15 @@ export function commonOptions(formats: readonly string[] = FORMAT_NAMES, repeata
     new Option('--color', 'force colour output'),
     new Option('--no-color', 'disable colour output (also NO_COLOR=1)'),
     new Option('-q, --quiet', 'print only errors on stderr'),
+    new Option('--ignore <glob>', 'skip files matching the glob, as the config\'s `ignore` (repeatable); `!glob` paths do the same').argParser(collect),
+    new Option('--print-config [file]', 'print the effective configuration as JSON, each value with where it came from, and exit'),
+    new Option('--debug', 'print the config file, the files found and timings on stderr'),
   ];
+}
+
+/** `-` and `--stdin-filename`: reading a checklist from stdin (report, check, list). */
+export function stdinOptions(): Option[] {
+  return [new Option('--stdin-filename <path>', 'the name text from `-` (stdin) is reported under (default: <stdin>)')];
 }
 
 /** `--concurrency <n|auto|off>`: a whole number of threads from 1 to 64, `auto` or `off` (ESLint's option of the same name). */

@@ -8,26 +8,28 @@ import { registerList } from './commands/list.js';
 import { registerReport } from './commands/report.js';
 import { registerWatch } from './commands/watch.js';
 import type { ExitCode, RunContext } from './context.js';
+import { addHelpTexts } from './help.js';
+import { errorLine, rewrapCommanderError } from './messages.js';
+import { hoistCommand, unknownCommand } from './argv.js';
 
 /**
- * Runs shipready with the given arguments and streams and returns the exit
- * code (docs/rules.md#exit-codes). Never calls `process.exit`: the caller sets
- * `process.exitCode`, so piped output is never cut off.
+ * Builds the commander program with every command registered, writing
+ * through `ctx`; `done` receives each command's exit code. Used by
+ * {@link run} and by the README's command-line reference
+ * (scripts/readme-cli.js), so help and README come from one registry.
  */
-export async function run(ctx: RunContext): Promise<ExitCode> {
-  let code: ExitCode = 0;
+export function buildProgram(ctx: RunContext, done: (code: ExitCode) => void, helpWidth?: number): Command {
   const program = new Command('shipready')
     .description('Readiness reports from markdown checklists: done, open by priority, remaining effort, blockers, stale counts.')
-    .version(VERSION, '-v, --version')
+    .version(VERSION, '-V, --version', 'print the version and exit')
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
       writeOut: (text) => ctx.stdout.write(text),
       writeErr: (text) => ctx.stderr.write(text),
+      outputError: (text, write) => write(rewrapCommanderError(text)),
+      ...(helpWidth !== undefined ? { getOutHelpWidth: () => helpWidth, getErrHelpWidth: () => helpWidth } : {}),
     });
-  const done = (result: ExitCode): void => {
-    code = result;
-  };
   // The order of README.md#command-line, which --help shows.
   registerReport(program, ctx, done);
   registerCheck(program, ctx, done);
@@ -35,10 +37,41 @@ export async function run(ctx: RunContext): Promise<ExitCode> {
   registerFix(program, ctx, done);
   registerWatch(program, ctx, done);
   registerInit(program, ctx, done);
-  for (const command of program.commands) command.exitOverride();
+  for (const command of program.commands) {
+    command.exitOverride();
+    command.showSuggestionAfterError();
+    command.configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+      outputError: (text, write) => write(rewrapCommanderError(text)),
+      ...(helpWidth !== undefined ? { getOutHelpWidth: () => helpWidth, getErrHelpWidth: () => helpWidth } : {}),
+    });
+  }
+  addHelpTexts(program);
+  return program;
+}
+
+/**
+ * Runs shipready with the given arguments and streams and returns the exit
+ * code (docs/rules.md#exit-codes). Never calls `process.exit`: the caller sets
+ * `process.exitCode`, so piped output is never cut off. Every run-level
+ * failure is one line `shipready: error: …` (docs/cli.md#messages).
+ */
+export async function run(ctx: RunContext): Promise<ExitCode> {
+  let code: ExitCode = 0;
+  const program = buildProgram(ctx, (result) => {
+    code = result;
+  });
+  const names = program.commands.map((command) => command.name());
 
   try {
-    await program.parseAsync([...ctx.argv], { from: 'user' });
+    const argv = hoistCommand(ctx.argv, program);
+    const typo = unknownCommand(argv, names, ctx.cwd);
+    if (typo !== null) {
+      ctx.stderr.write(errorLine(`unknown command '${typo.given}'${typo.suggestion ? ` (did you mean ${typo.suggestion}?)` : ''}; see \`shipready --help\``));
+      return 2;
+    }
+    await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -46,10 +79,10 @@ export async function run(ctx: RunContext): Promise<ExitCode> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof ShipreadyError) {
-      ctx.stderr.write(`shipready: ${error.message}\n`);
+      ctx.stderr.write(errorLine(error.message));
       return error.exitCode;
     }
-    ctx.stderr.write(`shipready: internal error — please report it with this output\n${(error as Error)?.stack ?? String(error)}\n`);
+    ctx.stderr.write(errorLine(`internal error — please report it with this output\n${(error as Error)?.stack ?? String(error)}`));
     return 2;
   }
 }

@@ -4,10 +4,12 @@ import type { Vocabulary } from '../extract/vocabulary.js';
 import { DEFAULT_CACHE_LOCATION } from '../cache/constants.js';
 import type { AnalyzeOptions, Concurrency, PerformanceOptions } from '../engine/types.js';
 import { buildVocabulary } from '../extract/vocabulary.js';
+import { isNegation } from '../load/discover.js';
 import type { ReportOptions } from '../model.js';
 import { DEFAULT_REPORT_OPTIONS } from '../model.js';
 import type { RenderOptions } from '../render/index.js';
-import { resolveColor, resolveUnicode } from './color.js';
+import { pathToFileURL } from 'node:url';
+import { resolveColor, resolveHyperlinks, resolveUnicode } from './color.js';
 import type { RunContext } from './context.js';
 import type { CommonOptions } from './options.js';
 
@@ -49,12 +51,29 @@ export async function resolveSettings(ctx: RunContext, options: Omit<CommonOptio
   return {
     report,
     vocabulary: buildVocabulary(configVocabulary(config)),
-    ignore: paths.ignore,
+    ignore: [...paths.ignore, ...(options.ignore ?? [])],
     include: paths.include,
     config: loaded,
     performance: resolvePerformance(options, ctx.env),
-    render: { color, width: terminalWidth(ctx), unicode: resolveUnicode(ctx.env, ctx.platform ?? process.platform) },
+    render: {
+      color,
+      width: terminalWidth(ctx),
+      unicode: resolveUnicode(ctx.env, ctx.platform ?? process.platform),
+      ...(wantsColor && options.output === undefined && resolveHyperlinks(ctx.env, Boolean(ctx.stdout.isTTY), color)
+        ? { hyperlinkBase: pathToFileURL(`${ctx.cwd.replace(/[\\/]$/, '')}/`).href }
+        : {}),
+    },
   };
+}
+
+/**
+ * The width line-per-finding outputs (`list`, `check`) are cut to: the
+ * terminal's when stdout is one (or `COLUMNS` says), else unlimited, so piped
+ * and `--output` lines stay whole for grep and problem matchers.
+ */
+export function lineWidth(ctx: RunContext, options: Pick<CommonOptions, 'output'>): number {
+  const sized = options.output === undefined && (Boolean(ctx.stdout.isTTY) || ctx.stdout.columns !== undefined || Boolean(ctx.env.COLUMNS));
+  return sized ? terminalWidth(ctx) : Number.POSITIVE_INFINITY;
 }
 
 /** Columns of the terminal: the stream's, else `COLUMNS`, else 80 (never below 40). */
@@ -74,9 +93,11 @@ export function analysisOptions(
   settings: Settings,
   paths: readonly string[],
 ): AnalyzeOptions & { report: ReportOptions; vocabulary: Vocabulary; ignore: readonly string[] } {
+  // Negations alone (`'!README.md'`) narrow the default paths rather than replace them.
+  const negationsOnly = paths.length > 0 && paths.every(isNegation);
   return {
     ...settings.performance,
-    paths: paths.length > 0 ? paths : settings.include,
+    paths: paths.length === 0 ? settings.include : negationsOnly && settings.include.length > 0 ? [...settings.include, ...paths] : paths,
     cwd: ctx.cwd,
     report: settings.report,
     vocabulary: settings.vocabulary,

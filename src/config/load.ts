@@ -100,7 +100,9 @@ async function finish(result: NonNullable<CosmiconfigResult>, cwd: string): Prom
 
 /** A read or parse failure as one line naming the file. */
 function readError(error: unknown, filepath: string, cwd: string): ConfigError {
-  const shown = reportedPath(filepath, cwd);
+  // A file outside the working directory is named as an absolute path, not as `../../x.yaml`.
+  const relative = reportedPath(filepath, cwd);
+  const shown = relative.startsWith('../') ? filepath : relative;
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return new ConfigError(`Cannot read config file \`${shown}\`: no such file; check the --config path`);
   if (code === 'EISDIR') return new ConfigError(`Cannot read config file \`${shown}\`: it is a directory; pass a file to --config`);

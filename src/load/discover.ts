@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { convertPathToPattern, globby, isDynamicPattern } from 'globby';
@@ -16,30 +17,64 @@ export const MARKDOWN_GLOB = '**/*.{md,markdown,MD,Markdown,mdx,MDX}';
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
+/** Whether a file name has one of the markdown extensions {@link MARKDOWN_GLOB} searches for. */
+export function isMarkdownPath(file: string): boolean {
+  return /\.(md|markdown|mdx)$/i.test(file);
+}
+
+/** Whether a command-line path is a negation (`!README.md`), as globby and markdownlint-cli2 read it. */
+export function isNegation(given: string): boolean {
+  return given.startsWith('!') && given.length > 1;
+}
+
 /**
- * Resolves command-line paths to markdown files (README "Command line"): a file is taken
+ * Resolves command-line paths to markdown files (README.md#command-line): a file is taken
  * as given; a directory is searched for `*.md`, `*.markdown` and `*.mdx`; anything else
- * is a glob. `.gitignore` files and `ignore` apply to directories and globs;
- * `ignore` and `node_modules` also to files named outright, which are then
- * skipped quietly — a pre-commit hook passes every staged file, and an
- * ignored one must pass, not fail. No paths means `cwd`. Entries that are not
- * regular files (FIFOs, sockets, broken or looping symbolic links) are
- * returned too, for `load` to skip or report by name; directories named
- * `*.md` are searched, never returned.
+ * is a glob, of which only markdown files are kept. A path starting with `!`
+ * is a negation, as in globby and markdownlint-cli2: it leaves out what it
+ * matches from the paths *before* it (`'**\/*.md' '!README.md'`); negations
+ * alone apply to the current directory. `.gitignore` files and `ignore`
+ * apply to directories and globs; `ignore`, negations and `node_modules`
+ * also to files named outright, which are then skipped quietly — a
+ * pre-commit hook passes every staged file, and an ignored one must pass,
+ * not fail. No paths means `cwd`. Entries that are not regular files (FIFOs,
+ * sockets, broken or looping symbolic links) are returned too, for `load` to
+ * skip or report by name; directories named `*.md` are searched, never
+ * returned.
  *
  * @returns absolute paths, sorted, without duplicates.
  * @throws NoFilesMatchedError naming the first path that does not exist or matched nothing.
  */
 export async function discoverFiles(paths: readonly string[], options: DiscoverOptions): Promise<string[]> {
   const { cwd } = options;
-  const ignore = [...ALWAYS_IGNORED, ...(options.ignore ?? [])];
+  const base = [...ALWAYS_IGNORED, ...(options.ignore ?? [])];
+  const given = paths.some((one) => !isNegation(one)) ? [...paths] : ['.', ...paths];
   const found = new Set<string>();
-  for (const given of paths.length > 0 ? paths : ['.']) {
-    const { files, ignored } = await resolveOne(given, cwd, ignore);
-    if (files.length === 0 && !ignored) throw new NoFilesMatchedError(given);
-    for (const file of files) found.add(file);
+  given.forEach((one, index) => {
+    if (isNegation(one)) return;
+    const negations = given.slice(index + 1).filter(isNegation).map((negation) => negationGlob(negation.slice(1), cwd));
+    found.add(JSON.stringify([one, [...base, ...negations]]));
+  });
+  const results = new Set<string>();
+  for (const entry of found) {
+    const [one, ignore] = JSON.parse(entry) as [string, string[]];
+    const { files, ignored } = await resolveOne(one, cwd, ignore);
+    if (files.length === 0 && !ignored) throw new NoFilesMatchedError(one);
+    for (const file of files) results.add(file);
   }
-  return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...results].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A negation's glob as an ignore pattern relative to `cwd`: `./x.md` → `x.md`; a directory `docs/old` → `docs/old/**`. */
+function negationGlob(glob: string, cwd: string): string {
+  const pattern = glob.replace(/^\.\//, '').replace(/\/$/, '');
+  if (isDynamicPattern(pattern)) return pattern;
+  try {
+    if (statSync(path.resolve(cwd, pattern)).isDirectory()) return `${pattern}/**`;
+  } catch {
+    // not there: a file name pattern
+  }
+  return pattern;
 }
 
 /**
@@ -78,7 +113,8 @@ async function resolveGlob(given: string, absolute: string, isDirectory: boolean
   }
   if (!isDynamicPattern(given)) return [];
   const pattern = path.isAbsolute(given) ? convertPathToPattern(given) : given.split(path.sep).join('/');
-  return withoutDirectories(await globby(pattern, { cwd, gitignore: true, ignore, dot: false, ...ENTRIES }), cwd);
+  // A glob reads only markdown: `*` must not read package.json as a checklist.
+  return withoutDirectories(await globby(pattern, { cwd, gitignore: true, ignore, dot: false, ...ENTRIES }), cwd).filter(isMarkdownPath);
 }
 
 /**

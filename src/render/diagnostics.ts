@@ -34,9 +34,16 @@ export function diagnosticShown(severity: Severity, verbosity: Verbosity): boole
   return SHOWN[verbosity].has(severity);
 }
 
-/** `path:line: severity message` (line omitted when it concerns the whole file). */
+/**
+ * `path:line:column: severity: message`, the one finding grammar
+ * (docs/cli.md#messages) that editors' problem matchers parse; a diagnostic
+ * about the whole file is placed at `1:1`. Diagnostics carry no column: 1.
+ */
 export function formatDiagnostic(filePath: string, diagnostic: Diagnostic): string {
-  // Sanitised like every path on a terminal: a file name with a newline must not start a line (`::error::…` in CI).
-  const where = diagnostic.line === null ? sanitizeText(filePath) : `${sanitizeText(filePath)}:${diagnostic.line}`;
-  return `${where}: ${diagnostic.severity} ${sanitizeText(diagnostic.message)}`;
+  return findingLine(filePath, diagnostic.line ?? 1, 1, diagnostic.severity, diagnostic.message);
+}
+
+/** `path:line:column: severity: message`, path and message sanitised (a file name with a newline must not start a line: `::error::…` in CI). */
+export function findingLine(filePath: string, line: number, column: number, severity: string, message: string): string {
+  return `${sanitizeText(filePath)}:${line}:${column}: ${severity}: ${sanitizeText(message)}`;
 }

@@ -20,8 +20,10 @@ import type { RenderContext, Renderer, RepositoryContext } from './types.js';
  *
  * Sections: title, verdict, overall completion, a progress table per
  * priority (or per section with `by: 'section'`), a per-file table when there
- * are several files, the open blocking items as `[title](path#Lline)`
- * links, remaining effort, stale claims and diagnostics. Pure; `fix` calls it
+ * are several files, the open blocking items grouped by priority and file
+ * as `[title](path#Lline)` links, remaining effort, stale claims and
+ * diagnostics — lists over {@link FOLD_OVER} folded in `<details>` — and a
+ * footer with the version (and, in one-off reports, commit and time). Pure; `fix` calls it
  * for a single file's report with `headingDepth` and `linkBase`.
  */
 export const renderMarkdown: Renderer = (context) => toMarkdown(markdownTree(context), SERIALIZE);
@@ -56,7 +58,7 @@ export function markdownTree({ report, verdict, options }: RenderContext): Root 
   const blocking = blockingItemsByPriority(report);
   if (blocking.length > 0) {
     children.push(heading(depth + 1, [text(`Blocking items (${blocking.length})`)]));
-    children.push(list(blocking.map(({ file, item }) => blockingItem(file, item, link, report.options.hoursPerDay))));
+    children.push(...folded(blocking.length, plural(blocking.length, 'blocking item'), blockingGroups(blocking, link, report.options.hoursPerDay)));
   }
 
   const stale = report.files.flatMap((file) => file.claims.filter((claim) => claim.stale === true).map((claim) => ({ file, claim })));
@@ -65,7 +67,7 @@ export function markdownTree({ report, verdict, options }: RenderContext): Root 
     children.push(heading(depth + 1, [text(`Stale claims (${stale.length})`)]));
     if (stale.length > 0) {
       children.push(
-        table(
+        ...folded(stale.length, plural(stale.length, 'stale claim'), [table(
           ['Where', 'The file says', 'Counted'],
           ['left', 'left', 'left'],
           stale.map(({ file, claim }) => [
@@ -73,7 +75,7 @@ export function markdownTree({ report, verdict, options }: RenderContext): Root 
             [inlineCode(claimText(claim))],
             [text(describeCounted(claim.counted))],
           ]),
-        ),
+        )]),
       );
     }
     if (unverifiable.length > 0) {
@@ -86,17 +88,69 @@ export function markdownTree({ report, verdict, options }: RenderContext): Root 
   if (diagnostics.length > 0) {
     children.push(heading(depth + 1, [text('Notes')]));
     children.push(
-      list(
+      ...folded(diagnostics.length, plural(diagnostics.length, 'note'), [list(
         diagnostics.map(({ file, d }) => [
           paragraph([
             link(file.path, d.line, [text(d.line === null ? sanitizeText(file.path) : `${sanitizeText(file.path)}:${d.line}`)]),
             text(` — ${d.severity}: ${sanitizeText(d.message)}`),
           ]),
         ]),
+      )]),
+    );
+  }
+  children.push(footer(report, options));
+  return { type: 'root', children };
+}
+
+/** Lists longer than this fold into `<details>` (GitHub and GitLab render it; elsewhere it reads as plain text). */
+export const FOLD_OVER = 10;
+
+/** `nodes` as they are, or, for more than {@link FOLD_OVER} entries, inside `<details><summary>N things</summary>`. */
+function folded(count: number, summary: string, nodes: RootContent[]): RootContent[] {
+  if (count <= FOLD_OVER) return nodes;
+  return [{ type: 'html', value: `<details>\n<summary>${escapeHtml(summary)}</summary>` }, ...nodes, { type: 'html', value: '</details>' }];
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Blocking items grouped by priority (its name said once, in bold), then by
+ * file (its path said once, as a link): `- [title](path#L31) (line 31, in
+ * progress, 2–4 h)`.
+ */
+function blockingGroups(blocking: ReturnType<typeof blockingItemsByPriority>, link: LinkMaker, hoursPerDay: number): RootContent[] {
+  const nodes: RootContent[] = [];
+  for (const level of PRIORITIES) {
+    const atLevel = blocking.filter(({ item }) => item.priority === level);
+    if (atLevel.length === 0) continue;
+    const files = new Map<FileReport, Item[]>();
+    for (const { file, item } of atLevel) files.set(file, [...(files.get(file) ?? []), item]);
+    nodes.push(paragraph([strong([text(`${PRIORITY_LABEL[level]} (${atLevel.length})`)])]));
+    nodes.push(
+      list(
+        [...files].map(([file, items]) => [
+          paragraph([link(file.path, null, [inlineCode(sanitizeText(file.path))])]),
+          list(items.map((item) => blockingItem(file, item, link, hoursPerDay))),
+        ]),
       ),
     );
   }
-  return { type: 'root', children };
+  return nodes;
+}
+
+/**
+ * `<p><sub>shipready 0.1.0 · commit abc1234 · 2026-12-05 23:30 UTC</sub></p>`: the version
+ * always; the commit and the time only when the caller gives them (a one-off
+ * report). Summary blocks that `fix` writes get the version alone, so
+ * running `fix` twice changes nothing.
+ */
+function footer(report: Report, options: RenderContext['options']): RootContent {
+  const parts = [`shipready ${report.tool.version}`];
+  if (options.commit) parts.push(`commit ${options.commit}`);
+  if (options.generatedAt) parts.push(options.generatedAt);
+  return { type: 'html', value: `<p><sub>${escapeHtml(parts.join(' · '))}</sub></p>` };
 }
 
 /** The verdict sentence (render/verdict.ts) with its head in bold: `🔴 **NOT READY** — 24 blocking items open (critical)` / `🟢 **READY** — …`. */
@@ -174,13 +228,13 @@ function fileTable(report: Report, link: LinkMaker): Table {
   );
 }
 
-/** `[title](path#L31) — critical, in progress, 2–4 h` */
+/** `[title](path#L31) (line 31, in progress, 2–4 h)`: the priority and file are said by the group. */
 function blockingItem(file: FileReport, item: Item, link: LinkMaker, hoursPerDay: number): BlockContent[] {
-  const notes: string[] = [item.priority];
+  const notes: string[] = [`line ${item.line}`];
   if (item.status === 'in_progress') notes.push('in progress');
   if (item.status === 'blocked') notes.push('blocked');
   if (item.effort) notes.push(formatEffortRange(item.effort.minHours, item.effort.maxHours, hoursPerDay));
-  return [paragraph([link(file.path, item.line, [text(sanitizeText(item.title))]), text(` — ${notes.join(', ')}`)])];
+  return [paragraph([link(file.path, item.line, [text(sanitizeText(item.title))]), text(` (${notes.join(', ')})`)])];
 }
 
 type LinkMaker = (filePath: string, line: number | null, children: PhrasingContent[]) => PhrasingContent;

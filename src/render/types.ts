@@ -32,6 +32,16 @@ export interface RenderOptions {
   /** `--verbose`: the short `text` output adds the checks that passed and the totals. */
   verbose?: boolean;
   /**
+   * Terminal formats: the `file://` URL of the working directory (ending in
+   * `/`) when the terminal shows OSC 8 hyperlinks (decided in cli/color.ts);
+   * paths are then links to their files. Absent: plain text.
+   */
+  hyperlinkBase?: string;
+  /** Markdown only: the commit the report was made at, for the footer. */
+  commit?: string;
+  /** Markdown only: a one-off report's time (ISO 8601) for the footer; never in summary blocks `fix` writes. */
+  generatedAt?: string;
+  /**
    * Where the run sits in its repository, when the CLI could tell (from the
    * CI's variables or git); CI formats use it to point at files from the
    * repository root and at the commit. See README.md#ci.

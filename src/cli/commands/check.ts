@@ -3,15 +3,17 @@ import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { gateExitCode, gateOutcome } from '../../gate/evaluate.js';
 import { type GateFlags, parseThresholds, resolveGatePolicy, type Thresholds } from '../../gate/policy.js';
-import { analyze, hasFileErrors } from '../../engine/engine.js';
+import { hasFileErrors } from '../../engine/engine.js';
+import { analyzeInput, printConfig } from '../input.js';
+import { errorLine, warningLine } from '../messages.js';
 import { formats, formatsFor, loadRenderer, outputText, type RenderContext } from '../../render/index.js';
 import { checkMessage, verdictSentence } from '../../render/verdict.js';
 import type { ExitCode, RunContext } from '../context.js';
-import { commonOptions, type MultiFormatOptions, performanceOptions } from '../options.js';
+import { commonOptions, type MultiFormatOptions, performanceOptions, stdinOptions } from '../options.js';
 import { verbosityOf } from '../../render/diagnostics.js';
 import { planOutputs, printDiagnostics, writeFileOutputs, writeOutput } from '../output.js';
 import { repositoryContext } from '../repository.js';
-import { analysisOptions, resolveSettings } from '../settings.js';
+import { lineWidth, resolveSettings } from '../settings.js';
 
 interface CheckOptions extends MultiFormatOptions, GateFlags {
   verbose?: boolean;
@@ -27,8 +29,8 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
   const command = program
     .command('check')
     .description('CI / pre-commit gate: short output, exit 1 when not ready')
-    .argument('[paths...]', "markdown files, directories or globs (default: the config's include, else the current directory)");
-  for (const option of [...commonOptions(formatsFor('check', formats), true), ...performanceOptions()]) command.addOption(option);
+    .argument('[paths...]', "markdown files, directories, globs (`!glob` leaves out), or - for stdin (default: the config's include, else .)");
+  for (const option of [...commonOptions(formatsFor('check', formats), true), ...performanceOptions(), ...stdinOptions()]) command.addOption(option);
   command
     .addOption(
       new Option('--min-percent <spec>', 'fail when less is done: N percent overall, or LEVEL=N,… per priority').argParser(
@@ -47,21 +49,28 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     .addOption(new Option('--warn-only', 'report what fails, but exit 0'))
     .addOption(new Option('--no-warn-only', 'exit 1 on failures (overrides the config)').hideHelp())
     .addOption(new Option('--verbose', 'also print the checks that passed, the totals and info diagnostics'));
+  // check's own paths argument text names the config's include; report's and list's the directory.
   command.action(async (paths: string[], options: CheckOptions) => {
     // On GitHub Actions the workflow commands are the natural output (the registry's defaultOnGithubActions).
     const plan = planOutputs('check', formats, options.format, options.output, ctx.env.GITHUB_ACTIONS === 'true');
     const format = formats[plan.main];
     const settings = await resolveSettings(ctx, options, format.color);
     const policy = resolveGatePolicy(settings.config?.config ?? {}, options);
-    const { report, warnings } = await analyze(analysisOptions(ctx, settings, paths));
-    for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
-`);
+    if (options.printConfig !== undefined) return done(await printConfig(ctx, settings, options, paths).then(() => 0));
+    const { report, warnings } = await analyzeInput(ctx, settings, paths, options);
+    for (const warning of warnings) ctx.stderr.write(warningLine(warning));
     const useGit = [format, ...plan.files.map((one) => formats[one.name])].some((one) => one.repository);
     const repository = await repositoryContext(ctx, useGit);
     const context: RenderContext = {
       report,
       ...gateOutcome(report, policy),
-      options: { ...settings.render, gate: true, verbose: Boolean(options.verbose), ...(repository ? { repository } : {}) },
+      options: {
+        ...settings.render,
+        width: plan.main === 'text' ? lineWidth(ctx, options) : settings.render.width,
+        gate: true,
+        verbose: Boolean(options.verbose),
+        ...(repository ? { repository } : {}),
+      },
     };
     const quiet = Boolean(options.quiet);
     // A gate that finds nothing to check says so, flag or not (README.md#check).
@@ -85,7 +94,7 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
         await appendFile(path.resolve(ctx.cwd, summaryFile), await stepSummary(context), 'utf8');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
-        ctx.stderr.write(`shipready: cannot append to GITHUB_STEP_SUMMARY \`${summaryFile}\` (${code}); check the variable\n`);
+        ctx.stderr.write(errorLine(`cannot append to GITHUB_STEP_SUMMARY \`${summaryFile}\` (${code}); check the variable`));
         summaryFailed = true;
       }
     }

@@ -7,7 +7,12 @@ import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions } from '../options.js';
 import { verbosityOf } from '../../render/diagnostics.js';
 import { printDiagnostics, writeOutput } from '../output.js';
-import { analysisOptions, resolveSettings } from '../settings.js';
+import { analysisOptions, lineWidth, resolveSettings } from '../settings.js';
+import { displayWidth, truncate, truncateMiddle, wrapWords } from '../../render/text.js';
+import { severityColour } from '../../render/palette.js';
+import { UsageError } from '../../errors.js';
+import { printConfig } from '../input.js';
+import { warningLine } from '../messages.js';
 import { plural } from '../../words.js';
 
 interface FixCommandOptions extends CommonOptions {
@@ -36,15 +41,20 @@ export function registerFix(program: Command, ctx: RunContext, done: (code: Exit
   command
     .addOption(new Option('--check', 'change nothing: list what would change, exit 1 if anything would'))
     .addOption(new Option('--diff', 'change nothing: print a unified diff of what would change'));
+  command.addOption(new Option('--verbose', 'also print info diagnostics (a repaired encoding)'));
   command.action(async (paths: string[], options: FixCommandOptions) => {
+    if (paths.includes('-') || options.stdinFilename !== undefined) {
+      throw new UsageError('Unexpected `-`: fix rewrites files in place and cannot rewrite stdin; name the file (`shipready fix TODO.md`), or use `shipready fix --diff`');
+    }
     const settings = await resolveSettings(ctx, options, true);
+    if (options.printConfig !== undefined) return done(await printConfig(ctx, settings, options, paths).then(() => 0));
     const check = Boolean(options.check);
     const diff = Boolean(options.diff);
     const quiet = Boolean(options.quiet);
     // The rewriting machinery (diff, atomic writes) loads only when fix runs, not on every shipready start.
     const [{ fixFiles }, { unifiedDiff }] = await Promise.all([import('../../fix/fix.js'), import('../../fix/diff.js')]);
     const result = await fixFiles({ ...analysisOptions(ctx, settings, paths), write: !check && !diff });
-    for (const warning of result.warnings) ctx.stderr.write(`shipready: warning: ${warning}\n`);
+    for (const warning of result.warnings) ctx.stderr.write(warningLine(warning));
     const color = settings.render.color;
     if (diff) {
       const terminal = Boolean(ctx.stdout.isTTY);
@@ -53,7 +63,7 @@ export function registerFix(program: Command, ctx: RunContext, done: (code: Exit
       // stdout is the patch alone; the one-line summary goes to stderr.
       if (!quiet) ctx.stderr.write(`${summaryLine(result, true)}\n`);
     } else if (!quiet) {
-      await writeOutput(ctx, listChanges(result, check, color), undefined);
+      await writeOutput(ctx, listChanges(result, check, color, lineWidth(ctx, {})), undefined);
     }
     // Loading's diagnostics, then fixing's, per file; infos (a repaired encoding) are not news here.
     const diagnostics = result.files.map((file) => ({ path: file.path, diagnostics: diagnosticsOf(result, file) }));
@@ -62,22 +72,31 @@ export function registerFix(program: Command, ctx: RunContext, done: (code: Exit
   });
 }
 
-/** One line per rewritten claim and regenerated block, then the summary line. */
-function listChanges(result: FixResult, check: boolean, color: boolean): string {
+/**
+ * One line per rewritten claim and regenerated block, in the finding grammar
+ * (docs/cli.md#messages), then the summary line. In a terminal (`width`
+ * finite) each line is cut to it: the location from the middle, then the
+ * message.
+ */
+function listChanges(result: FixResult, check: boolean, color: boolean, width: number): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines: string[] = [];
+  const fit = (position: string, severity: string, message: string): string => {
+    const where = truncateMiddle(position, Math.max(12, width - severity.length - 4 - 12));
+    return `${where}: ${severityColour(c, severity)}: ${truncate(message, width - displayWidth(where) - severity.length - 4)}`;
+  };
   for (const file of result.files) {
     const where = sanitizeText(file.path);
     for (const fix of file.claims) {
       const position = `${where}:${fix.claim.line}:${fix.claim.column}`;
-      lines.push(`${c.dim(position)}  ${c.red(sanitizeText(fix.before))} → ${c.green(sanitizeText(fix.after))}${notWritten(file)}`);
+      lines.push(fit(position, check ? 'warning' : 'info', `stale claim ${sanitizeText(fix.before)} → ${sanitizeText(fix.after)}${notWritten(file)}`));
     }
     for (const summary of file.summaries) {
       const what = check ? 'summary block out of date' : 'summary block regenerated';
-      lines.push(`${c.dim(`${where}:${summary.line}`)}  ${what}${summary.paths ? ` (paths="${sanitizeText(summary.paths)}")` : ''}${notWritten(file)}`);
+      lines.push(fit(`${where}:${summary.line}:1`, check ? 'warning' : 'info', `${what}${summary.paths ? ` (paths="${sanitizeText(summary.paths)}")` : ''}${notWritten(file)}`));
     }
   }
-  lines.push(summaryLine(result, check));
+  lines.push(...(Number.isFinite(width) ? wrapWords(summaryLine(result, check), width) : [summaryLine(result, check)]));
   return `${lines.join('\n')}\n`;
 }
 

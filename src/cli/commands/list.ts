@@ -17,12 +17,14 @@ import type { Priority, Status } from '../../model.js';
 import { gateOutcome } from '../../gate/evaluate.js';
 import { chooseFormat, formatsFor } from '../../render/index.js';
 import { listFormats } from '../../render/list.js';
-import { analyze, hasFileErrors } from '../../engine/engine.js';
+import { hasFileErrors } from '../../engine/engine.js';
+import { analyzeInput, printConfig } from '../input.js';
+import { warningLine } from '../messages.js';
 import type { ExitCode, RunContext } from '../context.js';
-import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
+import { type CommonOptions, commonOptions, performanceOptions, stdinOptions } from '../options.js';
 import { verbosityOf } from '../../render/diagnostics.js';
 import { printDiagnostics, writeOutput } from '../output.js';
-import { analysisOptions, resolveSettings } from '../settings.js';
+import { lineWidth, resolveSettings } from '../settings.js';
 
 /** The options of `shipready list`, as commander parses them. */
 interface ListOptions extends CommonOptions {
@@ -56,7 +58,7 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
   const command = program
     .command('list')
     .description('list the items, filtered and sorted (default: open items)')
-    .argument('[paths...]', 'markdown files, directories or globs (default: the current directory)');
+    .argument('[paths...]', 'markdown files, directories, globs (`!glob` leaves out), or - for stdin (default: the current directory)');
   command
     .addOption(new Option('--status <list>', 'statuses to show, comma-separated: todo, in_progress, blocked, done, cancelled, open, all (default: open)').argParser(asArgParser(parseStatuses)))
     .addOption(new Option('--priority <level>', 'a priority, or `high+` for that level and above; comma-separated for several').argParser(asArgParser(parsePriorities)))
@@ -65,13 +67,13 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
     .addOption(new Option('--file <text>', 'only items in files whose path contains the text'))
     .addOption(new Option('--sort <key>', 'order of the items').choices(SORT_KEYS).default('file'))
     .addOption(new Option('--group-by <key>', 'group the items under headings').choices(GROUP_KEYS));
-  for (const option of [...commonOptions(formatsFor('list', listFormats)), ...performanceOptions()]) command.addOption(option);
+  for (const option of [...commonOptions(formatsFor('list', listFormats)), ...performanceOptions(), ...stdinOptions()]) command.addOption(option);
   command.action(async (paths: string[], options: ListOptions) => {
     const format = listFormats[chooseFormat('list', listFormats, options.format)];
     const settings = await resolveSettings(ctx, options, format.color);
-    const { report, warnings } = await analyze(analysisOptions(ctx, settings, paths));
-    for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
-`);
+    if (options.printConfig !== undefined) return done(await printConfig(ctx, settings, options, paths).then(() => 0));
+    const { report, warnings } = await analyzeInput(ctx, settings, paths, options);
+    for (const warning of warnings) ctx.stderr.write(warningLine(warning));
     const filter: ItemFilter = {
       statuses: options.status ?? DEFAULT_FILTER.statuses,
       priorities: options.priority ?? DEFAULT_FILTER.priorities,
@@ -81,8 +83,6 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
     };
     const items = sortItems(filterItems(report, filter), options.sort ?? 'file');
     const groups = groupItems(items, options.groupBy ?? null);
-    // Titles are cut to the terminal's width; piped or written to a file, lines stay whole.
-    const sized = options.output === undefined && (Boolean(ctx.stdout.isTTY) || ctx.stdout.columns !== undefined || Boolean(ctx.env.COLUMNS));
     const render = await format.load();
     const output = render({
       report,
@@ -90,12 +90,12 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
       groups,
       options: {
         ...settings.render,
-        width: sized ? settings.render.width : Number.POSITIVE_INFINITY,
+        width: lineWidth(ctx, options),
         ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}),
       },
     });
     await writeOutput(ctx, output, options.output);
-    if (items.length === 0 && format.human && !options.quiet) ctx.stderr.write('shipready: no items match the filters\n');
+    if (items.length === 0 && format.human && !options.quiet) ctx.stderr.write('shipready: info: no items match the filters\n');
     printDiagnostics(ctx, report.files, verbosityOf(options, 'verbose'));
     done(hasFileErrors(report) ? 2 : 0);
   });

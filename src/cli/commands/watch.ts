@@ -26,7 +26,7 @@ export function registerWatch(program: Command, ctx: RunContext, done: (code: Ex
     .description('the report, live: re-rendered when a markdown file changes (Ctrl-C to stop)')
     .argument('[paths...]', 'markdown files, directories or globs (default: the current directory)');
   for (const option of commonOptions(WATCH_FORMATS)) {
-    if (option.long !== '--output') command.addOption(option);
+    if (!['--output', '--print-config', '--debug'].includes(option.long ?? '')) command.addOption(option);
   }
   command.addOption(new Option('--by <rows>', 'progress rows of the table').choices(BREAKDOWNS));
   command.action(async (paths: string[], options: WatchOptions) => {
