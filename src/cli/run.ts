@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ShipreadyError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerCheck } from './commands/check.js';
+import { registerDiff } from './commands/diff.js';
 import { registerFix } from './commands/fix.js';
 import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
@@ -34,6 +35,7 @@ export async function run(ctx: RunContext): Promise<ExitCode> {
   registerList(program, ctx, done);
   registerFix(program, ctx, done);
   registerWatch(program, ctx, done);
+  registerDiff(program, ctx, done);
   registerInit(program, ctx, done);
   for (const command of program.commands) command.exitOverride();
 

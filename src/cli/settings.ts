@@ -7,6 +7,7 @@ import { buildVocabulary } from '../extract/vocabulary.js';
 import type { ReportOptions } from '../model.js';
 import { DEFAULT_REPORT_OPTIONS } from '../model.js';
 import type { RenderOptions } from '../render/index.js';
+import type { HostingLinks } from '../render/diff.js';
 import { resolveColor, resolveUnicode } from './color.js';
 import type { RunContext } from './context.js';
 import type { CommonOptions } from './options.js';
@@ -133,4 +134,17 @@ function concurrencySwitch(value: string): Concurrency {
   if (value === 'off') return 'off';
   const threads = Number(value);
   return Number.isInteger(threads) && threads > 0 ? threads : 'auto';
+}
+
+/**
+ * Where `diff --format markdown` links items to: the hosting server, the
+ * repository and the commit from GitHub Actions' `GITHUB_SERVER_URL`,
+ * `GITHUB_REPOSITORY` and `GITHUB_SHA`; null unless all three are set.
+ */
+export function hostingLinks(env: RunContext['env'], prefix: string): HostingLinks | null {
+  const server = env.GITHUB_SERVER_URL;
+  const repository = env.GITHUB_REPOSITORY;
+  const sha = env.GITHUB_SHA;
+  if (!server || !repository || !sha) return null;
+  return { server, repository, sha, prefix };
 }

@@ -21,6 +21,8 @@ export function verdictHead(verdict: GateVerdict): string {
  * `24 blocking items open (critical); overall 13.56% done (8/59), below the minimum of 80%`.
  */
 export function verdictReason(report: Report, verdict: GateVerdict): string {
+  const since = verdict.checks.find((check) => check.rule === 'since');
+  if (verdict.ready && since !== undefined) return checkMessage(since, report);
   if (verdict.ready) return report.totals.open > 0 ? `no blocking items (${report.totals.open} open)` : 'no blocking items';
   return verdict.failures.map((check) => checkMessage(check, report)).join('; ');
 }
@@ -45,6 +47,8 @@ export function checkName(check: GateCheck): string {
       return `at most ${check.limit} open ${check.scope === 'overall' ? '' : `${check.scope} `}item${check.limit === 1 ? '' : 's'}`;
     case 'stale-claims':
       return 'no stale claims';
+    case 'since':
+      return `nothing made worse since ${check.since?.ref ?? 'the base'}`;
   }
 }
 
@@ -73,6 +77,14 @@ export function checkMessage(check: GateCheck, report: Report): string {
     }
     case 'stale-claims':
       return check.actual === 0 ? 'no stale claims' : plural(check.actual, 'stale claim');
+    case 'since': {
+      const ref = check.since?.ref ?? 'the base';
+      const already = check.since?.alreadyOpen ?? 0;
+      const open = already > 0 ? ` (${plural(already, 'blocking item')} already open there)` : '';
+      return check.passed
+        ? `nothing made worse since ${ref}${open}`
+        : `${plural(check.actual, 'item')} made worse since ${ref}: blocking added or reopened${open}`;
+    }
   }
 }
 
