@@ -100,6 +100,7 @@ export class GitRepository {
    * @throws GitError when there is no such remote branch or no merge base (a shallow clone): name REF or fetch more history.
    */
   async defaultBase(): Promise<{ ref: string; commit: string }> {
+    if (this.shallow) throw new GitError(`no base to compare with in a shallow clone; name REF, or ${FETCH_MORE}`);
     let remoteHead: string;
     try {
       remoteHead = (await this.git(['rev-parse', '--abbrev-ref', 'origin/HEAD'])).trim();

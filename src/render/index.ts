@@ -26,6 +26,7 @@ export const formats = {
   }),
   junit: defineFormat(async () => (await import('./junit.js')).renderJunit, { commands: ['report', 'check'], printsVerdict: true }),
   sarif: defineFormat(async () => (await import('./sarif.js')).renderSarif, { commands: ['report', 'check'] }),
+  html: defineFormat(async () => (await import('./html.js')).renderHtml, { commands: ['report'], printsVerdict: true }),
 } satisfies Record<string, FormatEntry>;
 
 /** A `--format` name of any command but `list`. */

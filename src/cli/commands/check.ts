@@ -4,6 +4,10 @@ import { type Command, Option } from 'commander';
 import { gateExitCode, gateOutcome } from '../../gate/evaluate.js';
 import { type GateFlags, parseThresholds, resolveGatePolicy, type Thresholds } from '../../gate/policy.js';
 import { analyze, hasFileErrors } from '../../engine/engine.js';
+import { ratchetCheck, worsenedItems } from '../../gate/ratchet.js';
+import type { DiffReport } from '../../history/diff.js';
+import { sanitizeText } from '../../text/sanitize.js';
+import { compareRevisions } from '../compare.js';
 import { chooseFormat, formats, formatsFor, loadRenderer, outputText, type RenderContext } from '../../render/index.js';
 import { checkMessage, verdictSentence } from '../../render/verdict.js';
 import type { ExitCode, RunContext } from '../context.js';
@@ -14,6 +18,7 @@ import { analysisOptions, resolveSettings } from '../settings.js';
 
 interface CheckOptions extends CommonOptions, GateFlags {
   verbose?: boolean;
+  since?: string;
 }
 
 /**
@@ -43,16 +48,21 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     .addOption(new Option('--no-fail-on-stale', 'stale counts do not fail the gate (overrides the config)').hideHelp())
     .addOption(new Option('--warn-only', 'report what fails, but exit 0'))
     .addOption(new Option('--no-warn-only', 'exit 1 on failures (overrides the config)').hideHelp())
+    .addOption(new Option('--since <ref>', 'the ratchet: fail only when a change since this git revision made things worse'))
     .addOption(new Option('--verbose', 'also print the checks that passed, the totals and info diagnostics'));
   command.action(async (paths: string[], options: CheckOptions) => {
     // On GitHub Actions the workflow commands are the natural output (the registry's defaultOnGithubActions).
     const format = formats[chooseFormat('check', formats, options.format, ctx.env.GITHUB_ACTIONS === 'true')];
     const settings = await resolveSettings(ctx, options, format.color);
     const policy = resolveGatePolicy(settings.config?.config ?? {}, options);
-    const { report, warnings } = await analyze(analysisOptions(ctx, settings, paths));
+    // With --since, the working tree is analysed once, as the newer side of the comparison (README.md#check---since).
+    const since = options.since === undefined ? null : await compareRevisions(ctx, settings, paths, options.since, undefined);
+    const { report, warnings } = since === null ? await analyze(analysisOptions(ctx, settings, paths)) : { report: since.after, warnings: since.warnings };
     for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
 `);
-    const context: RenderContext = { report, ...gateOutcome(report, policy), options: { ...settings.render, gate: true, verbose: Boolean(options.verbose) } };
+    const ratchet = since === null ? undefined : ratchetCheck(since.diff, options.since!);
+    if (since !== null && !quietFlag(options)) printWorsened(ctx, since.diff);
+    const context: RenderContext = { report, ...gateOutcome(report, policy, ratchet), options: { ...settings.render, gate: true, verbose: Boolean(options.verbose) } };
     const quiet = Boolean(options.quiet);
 
     const render = await format.load();
@@ -91,4 +101,19 @@ async function stepSummary(context: RenderContext): Promise<string> {
     parts.push(`**shipready check:** ${verdictSentence(report, verdict)}\n\n${lines.join('\n')}\n`);
   }
   return `${parts.join('\n')}\n`;
+}
+
+function quietFlag(options: CheckOptions): boolean {
+  return Boolean(options.quiet);
+}
+
+/** On stderr, under `--since`: each item made worse, then how many blocking items were already open at the base. */
+function printWorsened(ctx: RunContext, diff: DiffReport): void {
+  for (const item of worsenedItems(diff)) {
+    const what = item.before === undefined ? 'added blocking item' : 'reopened';
+    ctx.stderr.write(`shipready: ${item.path}:${item.line}: ${what}: ${sanitizeText(item.title)} (${item.priority})\n`);
+  }
+  for (const item of diff.stillBlocking) {
+    ctx.stderr.write(`shipready: ${item.path}:${item.line}: already open at ${diff.base.ref}: ${sanitizeText(item.title)} (${item.priority})\n`);
+  }
 }
