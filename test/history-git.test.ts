@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { ROOT, runCli } from './helpers.js';
 import { ScratchRepo } from './git-helpers.js';
 
 /** Unchanging prose at the top of every version, as real checklists have: git's rename detection needs the file to stay mostly the same. */
@@ -63,6 +64,11 @@ const V4 = `${INTRO}
 - [ ] Add a dark mode to the settings page (2h) [P0]
 `;
 
+const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
+ajv.addSchema(JSON.parse(readFileSync(path.join(ROOT, 'schema/report.schema.json'), 'utf8')));
+const validateDiff = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schema/diff.schema.json'), 'utf8')));
+const validateHistory = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schema/history.schema.json'), 'utf8')));
+
 let repo: ScratchRepo;
 const commits: string[] = [];
 
@@ -97,6 +103,7 @@ describe('shipready diff', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const diff = JSON.parse(result.stdout);
+    expect(validateDiff(diff), JSON.stringify(validateDiff.errors)).toBe(true);
     expect(diff.base).toEqual({ ref: 'v1', commit: commits[0] });
     expect(diff.head).toEqual({ ref: 'v2', commit: commits[1] });
     expect(diff.files).toEqual([{ path: 'docs/plan.md', previousPath: null, status: 'modified' }]);
@@ -114,6 +121,7 @@ describe('shipready diff', () => {
     const result = await runCli(['diff', 'v2', '--format', 'json'], { cwd: repo.dir });
     expect(result.code).toBe(0);
     const diff = JSON.parse(result.stdout);
+    expect(validateDiff(diff), JSON.stringify(validateDiff.errors)).toBe(true);
     expect(diff.head).toEqual({ ref: null, commit: null });
     expect(diff.files).toEqual([{ path: 'docs/roadmap.md', previousPath: 'docs/plan.md', status: 'renamed' }]);
     expect(diff.added).toEqual([item(11, 'Pen test', 'done', 'critical', false)]);
@@ -235,7 +243,7 @@ describe('shipready history', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const history = JSON.parse(result.stdout);
-    expect(history.schemaVersion).toBe(2);
+    expect(validateHistory(history), JSON.stringify(validateHistory.errors)).toBe(true);
     const rows = history.points.map((p: Record<string, unknown> & { effort: { minHours: number; maxHours: number } }) => [p.commit, p.date.slice(0, 10), p.items, p.done, p.open, p.blocking, p.effort.maxHours]);
     expect(rows).toEqual([
       [commits[0], '2026-01-01', 3, 1, 2, 1, 4],
