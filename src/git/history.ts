@@ -1,10 +1,10 @@
-import type { Report } from '../model.js';
+import type { Totals } from '../model.js';
 import type { CommitInfo } from '../history/series.js';
 import type { GitRepository, TreeFile } from './repository.js';
 import type { RevisionAnalyzer } from './revisions.js';
 
 /**
- * The report at each commit on the first-parent line that changed a matched
+ * The totals at each commit on the first-parent line that changed a matched
  * markdown file (README.md#history), oldest first. The first commit's files
  * come from its tree, later ones by applying each commit's changes; every
  * blob is read in one `git cat-file --batch` run and analysed once.
@@ -17,7 +17,7 @@ export async function readHistory(
   revisions: RevisionAnalyzer,
   paths: readonly string[],
   options: { since?: string; maxCount?: number; keep?: (file: string) => boolean },
-): Promise<Array<{ commit: CommitInfo; report: Report }>> {
+): Promise<Array<{ commit: CommitInfo; totals: Totals }>> {
   const commits = await repo.log(paths, options.since, options.maxCount);
   if (commits.length === 0) return [];
   const keep = options.keep ?? (() => true);
@@ -36,10 +36,5 @@ export async function readHistory(
     sets.push([...state].map(([path, blob]) => ({ path, blob })));
   });
   await revisions.prefetch(sets);
-  const out: Array<{ commit: CommitInfo; report: Report }> = [];
-  for (let i = 0; i < commits.length; i++) {
-    const { commit, date, time, subject } = commits[i]!;
-    out.push({ commit: { commit, date, time, subject }, report: await revisions.report(sets[i]!) });
-  }
-  return out;
+  return commits.map(({ commit, date, time, subject }, i) => ({ commit: { commit, date, time, subject }, totals: revisions.totalsOf(sets[i]!) }));
 }

@@ -3,7 +3,9 @@ import { byPath, summarizeAnalyses } from '../engine/engine.js';
 import { analyzeLoadedDocument, parserFor } from '../engine/file.js';
 import type { FileAnalysis, FileAnalysisOptions, LoadedDocument } from '../engine/types.js';
 import { decodeMarkdown } from '../load/decode.js';
-import type { Report, ReportOptions } from '../model.js';
+import type { Report, ReportOptions, Totals } from '../model.js';
+import { assembleReport, type WeighedFile, weighFile } from '../summarize/summarize.js';
+import { VERSION } from '../version.js';
 import type { MarkdownParser } from '../parse/parse.js';
 import type { GitRepository, TreeFile } from './repository.js';
 
@@ -15,6 +17,7 @@ import type { GitRepository, TreeFile } from './repository.js';
  */
 export class RevisionAnalyzer {
   private readonly cache = new Map<string, FileAnalysis>();
+  private readonly weighed = new WeakMap<FileAnalysis, WeighedFile>();
   private parser: MarkdownParser | null = null;
   private parserReadsMdx = false;
 
@@ -44,6 +47,23 @@ export class RevisionAnalyzer {
   /** The report of a set of file versions, summarised as `report` would summarise the same files on disk. */
   async report(files: readonly TreeFile[]): Promise<Report> {
     return summarizeAnalyses(await this.analyses(files), this.reportOptions);
+  }
+
+  /**
+   * The totals of a set of file versions, as {@link report} would give
+   * them: each file is weighed once (effort, blocking), and the totals added
+   * up per set, so a long history costs one step per file per commit.
+   * Call {@link prefetch} first.
+   */
+  totalsOf(files: readonly TreeFile[]): Totals {
+    const weighed = files.map((file) => {
+      const analysis = this.cache.get(key(file));
+      if (analysis === undefined) throw new Error(`blob ${file.blob} of ${file.path} was not prefetched`);
+      let one = this.weighed.get(analysis);
+      if (one === undefined) this.weighed.set(analysis, (one = weighFile(analysis, this.reportOptions)));
+      return one;
+    });
+    return assembleReport(weighed, [], this.reportOptions, VERSION).totals;
   }
 
   /** Reads and analyses, in one batch, every blob of these sets of files not yet in the cache. */

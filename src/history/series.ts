@@ -1,4 +1,4 @@
-import type { EffortTotals, Report } from '../model.js';
+import type { EffortTotals, Totals } from '../model.js';
 import { VERSION } from '../version.js';
 import { type Forecast, forecast } from './forecast.js';
 
@@ -38,8 +38,7 @@ export interface CommitInfo {
 }
 
 /** One point: the report's totals at a commit. Pure. */
-export function historyPoint(commit: CommitInfo, report: Report): HistoryPoint {
-  const { totals } = report;
+export function historyPoint(commit: CommitInfo, totals: Totals): HistoryPoint {
   return {
     commit: commit.commit,
     date: commit.date,

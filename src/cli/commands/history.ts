@@ -52,7 +52,7 @@ export function registerHistory(program: Command, ctx: RunContext, done: (code: 
         ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
         keep: (file) => !ignored(repo.displayPath(file)),
       });
-      const history = historyReport(series.map(({ commit, report }) => historyPoint(commit, report)));
+      const history = historyReport(series.map(({ commit, totals }) => historyPoint(commit, totals)));
       const renderOptions = { width: settings.render.width, color: settings.render.color };
       let output: string;
       if (options.format === 'svg') {
