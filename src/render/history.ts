@@ -61,11 +61,24 @@ export function forecastSentence(forecast: Forecast): string {
   }
 }
 
-/** At most `columns` points, evenly spread, the first and the last always kept. */
-export function samplePoints<T>(points: readonly T[], columns: number): T[] {
-  if (points.length <= columns) return [...points];
-  const out: T[] = [];
-  for (let i = 0; i < columns; i++) out.push(points[Math.round((i * (points.length - 1)) / (columns - 1))]!);
+/**
+ * The series on a time axis of `columns` columns: each column shows the
+ * last point at or before its time, so commits far apart are far apart on
+ * the chart. Points all at one time are spread by index.
+ */
+export function sampleByTime(points: readonly HistoryPoint[], columns: number): HistoryPoint[] {
+  const first = points[0];
+  const last = points.at(-1);
+  if (first === undefined || last === undefined || columns < 2) return [...points];
+  const span = last.time - first.time;
+  if (span <= 0) return Array.from({ length: Math.min(columns, points.length) }, (_, c) => points[Math.round((c * (points.length - 1)) / Math.max(1, Math.min(columns, points.length) - 1))]!);
+  const out: HistoryPoint[] = [];
+  let at = 0;
+  for (let c = 0; c < columns; c++) {
+    const time = first.time + (c * span) / (columns - 1);
+    while (at + 1 < points.length && points[at + 1]!.time <= time) at++;
+    out.push(points[at]!);
+  }
   return out;
 }
 
@@ -79,7 +92,7 @@ export function renderHistoryChart({ history, options }: HistoryRenderContext): 
   if (points.length === 0) return 'No commit changed the matched files: no history to chart.\n';
   const first = points[0]!;
   const last = points.at(-1)!;
-  const sample = samplePoints(points, Math.max(10, options.width - 14));
+  const sample = sampleByTime(points, Math.min(72, Math.max(10, options.width - 14)));
   const colors = options.color ? [asciichart.green, asciichart.default] : undefined;
   const plot = (series: number[][], height: number): string =>
     asciichart.plot(series.map((s) => (s.length === 1 ? [s[0]!, s[0]!] : s)), { height, ...(colors ? { colors } : {}), format: (x: number) => x.toFixed(0).padStart(8) });
