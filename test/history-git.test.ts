@@ -244,7 +244,7 @@ describe('shipready history', () => {
     expect(result.code).toBe(0);
     const history = JSON.parse(result.stdout);
     expect(validateHistory(history), JSON.stringify(validateHistory.errors)).toBe(true);
-    const rows = history.points.map((p: Record<string, unknown> & { effort: { minHours: number; maxHours: number } }) => [p.commit, p.date.slice(0, 10), p.items, p.done, p.open, p.blocking, p.effort.maxHours]);
+    const rows = history.points.map((p: { commit: string; date: string; items: number; done: number; open: number; blocking: number; effort: { maxHours: number } }) => [p.commit, p.date.slice(0, 10), p.items, p.done, p.open, p.blocking, p.effort.maxHours]);
     expect(rows).toEqual([
       [commits[0], '2026-01-01', 3, 1, 2, 1, 4],
       [commits[1], '2026-01-08', 4, 2, 2, 0, 6],

@@ -96,7 +96,7 @@ describe('the HTML report in a browser', () => {
           expect(await tab.locator('svg path').count()).toBeGreaterThanOrEqual(5);
           expect(await tab.textContent('#forecast')).toMatch(/^Forecast: open work reaches zero around \d{4}-\d{2}-\d{2}/);
           await tab.emulateMedia({ media: 'print' });
-          const pdfFree = await tab.evaluate(() => getComputedStyle(document.body).maxWidth);
+          const pdfFree = await tab.locator('body').evaluate((body) => (body.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { maxWidth: string } }).getComputedStyle(body).maxWidth);
           expect(pdfFree).toBe('none');
           await tab.emulateMedia({ media: 'screen' });
           if (process.env.UPDATE_SCREENSHOT === '1') await tab.screenshot({ path: path.join(ROOT, 'docs', 'history-report.png'), fullPage: true });
