@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -264,6 +264,24 @@ describe('shipready history', () => {
       ['Rename the plan; reopen the audit', '5'],
       ["\"'=cmd|calc", ' ""quoted"" subject"'],
     ]);
+  });
+
+  it('keeps the analyses between runs with --cache, keyed by blob id, and gives the same series', async () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'shipready-blob-cache-'));
+    try {
+      const first = await runCli(['history', '--format', 'json', '--cache-location', cache], { cwd: repo.dir });
+      const files = readdirSync(cache);
+      expect(files).toHaveLength(1);
+      const stored = readFileSync(path.join(cache, files[0]!), 'utf8');
+      const blob = repo.git('rev-parse', 'v1:docs/plan.md').trim();
+      expect(stored).toContain(`${blob}\\u0000docs/plan.md`);
+      const second = await runCli(['history', '--format', 'json', '--cache-location', cache], { cwd: repo.dir });
+      const plain = await runCli(['history', '--format', 'json', '--no-cache'], { cwd: repo.dir });
+      expect(second.stdout).toBe(first.stdout);
+      expect(plain.stdout).toBe(first.stdout);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it('draws the terminal charts and states the forecast', async () => {

@@ -9,6 +9,12 @@ import { VERSION } from '../version.js';
 import type { MarkdownParser } from '../parse/parse.js';
 import type { GitRepository, TreeFile } from './repository.js';
 
+/** A store of analyses between runs, keyed by blob id and path (the CLI's `--cache`). */
+export interface BlobStore {
+  get(key: string): FileAnalysis | undefined;
+  set(key: string, analysis: FileAnalysis): void;
+}
+
 /**
  * Analyses file versions read from git objects with the engine's per-file
  * step (docs/architecture.md#engine), each blob once: a blob seen again —
@@ -25,6 +31,7 @@ export class RevisionAnalyzer {
     readonly repo: GitRepository,
     private readonly options: FileAnalysisOptions,
     private readonly reportOptions: ReportOptions,
+    private readonly store: BlobStore | null = null,
   ) {}
 
   /** Blobs analysed so far (each at most once per path). */
@@ -69,7 +76,15 @@ export class RevisionAnalyzer {
   /** Reads and analyses, in one batch, every blob of these sets of files not yet in the cache. */
   async prefetch(sets: Iterable<readonly TreeFile[]>): Promise<void> {
     const wanted = new Map<string, TreeFile>();
-    for (const files of sets) for (const file of files) if (!this.cache.has(key(file))) wanted.set(key(file), file);
+    for (const files of sets) {
+      for (const file of files) {
+        const id = key(file);
+        if (this.cache.has(id) || wanted.has(id)) continue;
+        const stored = this.store?.get(id);
+        if (stored !== undefined) this.cache.set(id, stored);
+        else wanted.set(id, file);
+      }
+    }
     if (wanted.size === 0) return;
     const files = [...wanted.values()];
     const blobs = await this.repo.readBlobs([...new Set(files.map((file) => file.blob))]);
@@ -90,7 +105,9 @@ export class RevisionAnalyzer {
         repairs: decoded.repairs,
         diagnostics: decoded.diagnostics,
       };
-      this.cache.set(key(file), analyzeLoadedDocument(doc, this.options, this.parser));
+      const analysis = analyzeLoadedDocument(doc, this.options, this.parser);
+      this.cache.set(key(file), analysis);
+      this.store?.set(key(file), analysis);
     }
   }
 }

@@ -16,7 +16,7 @@ import { analysisOptions, resolveSettings } from '../settings.js';
 /** `history`'s `--format` names; `chart` is the default. */
 export const HISTORY_FORMATS = ['chart', 'json', 'csv', 'svg', 'html'] as const;
 
-interface HistoryOptions extends Pick<CommonOptions, 'output' | 'config' | 'failOn' | 'hoursPerDay' | 'color'> {
+interface HistoryOptions extends Pick<CommonOptions, 'output' | 'config' | 'failOn' | 'hoursPerDay' | 'color' | 'cache' | 'cacheLocation'> {
   format: (typeof HISTORY_FORMATS)[number];
   since?: string;
   maxCount?: number;
@@ -40,18 +40,25 @@ export function registerHistory(program: Command, ctx: RunContext, done: (code: 
     .addOption(new Option('--config <file>', 'read the configuration from this file instead of searching for one'))
     .addOption(new Option('--no-config', 'ignore configuration files'))
     .addOption(new Option('--no-color', 'disable colour output (also NO_COLOR=1)'))
+    .addOption(new Option('--cache', 'keep each file version\'s analysis between runs, keyed by its blob id'))
+    .addOption(new Option('--no-cache', 'analyse every file version (the default)').hideHelp())
+    .addOption(new Option('--cache-location <dir>', 'where --cache keeps its files (implies --cache)').default(undefined, 'node_modules/.cache/shipready'))
     .action(async (paths: string[], options: HistoryOptions) => {
       const settings = await resolveSettings(ctx, options, options.format === 'chart');
       const repo = await GitRepository.open(ctx.cwd);
       const analysis = analysisOptions(ctx, settings, paths);
       const engine = engineOptions(analysis);
-      const revisions = new RevisionAnalyzer(repo, engine.file, engine.report);
+      const location = settings.performance.cacheLocation ?? null;
+      const store = location === null ? null : new (await import('../../cache/cache.js')).BlobAnalysisCache(location, ctx.cwd, engine.file);
+      const revisions = new RevisionAnalyzer(repo, engine.file, engine.report, store);
       const ignored = settings.ignore.length > 0 ? picomatch(settings.ignore, { dot: true }) : () => false;
       const series = await readHistory(repo, revisions, analysis.paths, {
         ...(options.since !== undefined ? { since: options.since } : {}),
         ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
         keep: (file) => !ignored(repo.displayPath(file)),
       });
+      const failure = store?.save() ?? null;
+      if (failure !== null) ctx.stderr.write(`shipready: warning: cannot write the cache in ${location} (${failure}); the next run analyses every version again\n`);
       const history = historyReport(series.map(({ commit, totals }) => historyPoint(commit, totals)));
       const renderOptions = { width: settings.render.width, color: settings.render.color };
       let output: string;
