@@ -266,7 +266,7 @@ export interface Report {
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = { failOn: 'critical', hoursPerDay: 8 };
 
 /** The rule a gate check applies. */
-export type GateRule = 'blocking' | 'min-percent' | 'max-open' | 'stale-claims' | 'not-empty';
+export type GateRule = 'blocking' | 'min-percent' | 'max-open' | 'stale-claims' | 'not-empty' | 'since';
 
 /**
  * One rule of the gate applied to one scope, passed or failed. Data only:
@@ -281,6 +281,12 @@ export interface GateCheck {
   actual: number;
   /** The limit it was held to; null for `blocking`, `stale-claims` and `not-empty`. */
   limit: number | null;
+  /**
+   * `since` (`check --since REF`, README.md#check---since) only: the revision
+   * compared with, and the blocking items already open there (listed, not
+   * failing). `actual` counts the items made worse since it.
+   */
+  since?: { ref: string; alreadyOpen: number };
 }
 
 /** The verdict of a run: `shipready check`'s policy, or readiness alone for the other commands. */

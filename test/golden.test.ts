@@ -22,6 +22,7 @@ const CASES: Record<string, string[]> = {
   'report-github': ['report', '--format', 'github', 'fixtures'],
   'report-junit': ['report', '--format', 'junit', 'fixtures'],
   'report-sarif': ['report', '--format', 'sarif', 'fixtures'],
+  'report-html': ['report', '--format', 'html', 'fixtures'],
   'report-hours-per-day-6': ['report', '--format', 'json', '--hours-per-day', '6', 'fixtures/seeds', 'fixtures/effort-units'],
   'check-text': ['check', 'fixtures'],
   'check-text-verbose': ['check', '--verbose', '--min-percent', '50', '--max-open', 'high=5', '--fail-on-stale', 'fixtures'],

@@ -92,6 +92,56 @@ function cacheIdentity(options: FileAnalysisOptions): Omit<FileAnalysisOptions, 
   return identity;
 }
 
+/** The identity of a cache of analyses: the version, the analysis format and the settings that change results (sha256, hex). */
+export function analysisIdentity(options: FileAnalysisOptions): string {
+  return createHash('sha256').update(JSON.stringify([VERSION, ANALYSIS_FORMAT, cacheIdentity(options)])).digest('hex');
+}
+
+/**
+ * Analyses of file versions read from git (`history`, `diff`), kept between
+ * runs with `--cache`: keyed by blob id and path, which name the content
+ * for good, so an entry never goes stale. One cache file per version and
+ * analysis settings, beside the working-tree cache.
+ */
+export class BlobAnalysisCache {
+  private readonly flat: FlatCache;
+  private dirty = false;
+
+  constructor(location: string, cwd: string, options: FileAnalysisOptions) {
+    this.flat = new FlatCache({
+      cacheId: `shipready-blobs-${VERSION}-${analysisIdentity(options).slice(0, 16)}`,
+      cacheDir: path.resolve(cwd, location),
+      serialize: JSON.stringify,
+      deserialize: JSON.parse,
+      useClone: false,
+    });
+    this.flat.load();
+  }
+
+  /** The stored analysis of a blob at a path, or undefined. */
+  get(key: string): FileAnalysis | undefined {
+    return this.flat.getKey<FileAnalysis>(key);
+  }
+
+  /** Stores an analysis; analyses with an error diagnostic are not kept. */
+  set(key: string, analysis: FileAnalysis): void {
+    if (analysis.diagnostics.some((d) => d.severity === 'error')) return;
+    this.flat.setKey(key, analysis);
+    this.dirty = true;
+  }
+
+  /** Writes the cache when anything was stored; never throws. @returns an error message when the write failed, else null. */
+  save(): string | null {
+    if (!this.dirty) return null;
+    try {
+      this.flat.save(true);
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+}
+
 /** A regular file (links followed); false for FIFOs, devices, directories, link loops and paths that vanished. */
 function isRegularFile(absolutePath: string): boolean {
   try {

@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { ShipreadyError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerCheck } from './commands/check.js';
+import { registerDiff } from './commands/diff.js';
 import { registerFix } from './commands/fix.js';
+import { registerHistory } from './commands/history.js';
 import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
 import { registerReport } from './commands/report.js';
@@ -36,6 +38,8 @@ export function buildProgram(ctx: RunContext, done: (code: ExitCode) => void, he
   registerList(program, ctx, done);
   registerFix(program, ctx, done);
   registerWatch(program, ctx, done);
+  registerDiff(program, ctx, done);
+  registerHistory(program, ctx, done);
   registerInit(program, ctx, done);
   for (const command of program.commands) {
     command.exitOverride();

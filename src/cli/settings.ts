@@ -10,6 +10,7 @@ import { DEFAULT_REPORT_OPTIONS } from '../model.js';
 import type { RenderOptions } from '../render/index.js';
 import { pathToFileURL } from 'node:url';
 import { resolveColor, resolveHyperlinks, resolveUnicode } from './color.js';
+import type { HostingLinks } from '../render/diff.js';
 import type { RunContext } from './context.js';
 import type { CommonOptions } from './options.js';
 
@@ -198,4 +199,17 @@ export function ciCheckout(env: RunContext['env']): CiCheckout {
     };
   }
   return {};
+}
+
+/**
+ * Where `diff --format markdown` links items to: the hosting server, the
+ * repository and the commit from GitHub Actions' `GITHUB_SERVER_URL`,
+ * `GITHUB_REPOSITORY` and `GITHUB_SHA`; null unless all three are set.
+ */
+export function hostingLinks(env: RunContext['env'], prefix: string): HostingLinks | null {
+  const server = env.GITHUB_SERVER_URL;
+  const repository = env.GITHUB_REPOSITORY;
+  const sha = env.GITHUB_SHA;
+  if (!server || !repository || !sha) return null;
+  return { server, repository, sha, prefix };
 }

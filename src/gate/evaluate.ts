@@ -16,8 +16,9 @@ export interface GateOutcome {
  * only when the policy asks. A percent threshold on a scope without items
  * passes: there is nothing left to do there.
  */
-export function evaluateGate(report: Report, policy: GatePolicy): GateVerdict {
-  const checks: GateCheck[] = [{ rule: 'blocking', scope: null, passed: report.ready, actual: report.totals.blocking, limit: null }];
+export function evaluateGate(report: Report, policy: GatePolicy, ratchet?: GateCheck): GateVerdict {
+  // With `--since`, the ratchet takes the place of readiness (README.md#check---since).
+  const checks: GateCheck[] = [ratchet ?? { rule: 'blocking', scope: null, passed: report.ready, actual: report.totals.blocking, limit: null }];
   for (const scope of THRESHOLD_SCOPES) {
     const min = policy.minPercent[scope];
     if (min !== undefined) checks.push(minPercentCheck(scope, totalsOf(report, scope), min));
@@ -45,8 +46,8 @@ export function evaluateGate(report: Report, policy: GatePolicy): GateVerdict {
  * command evaluates this once and every format reads it. Without a policy,
  * readiness alone ({@link DEFAULT_GATE_POLICY}), as `report` and `list` use.
  */
-export function gateOutcome(report: Report, policy: GatePolicy = DEFAULT_GATE_POLICY): GateOutcome {
-  return { verdict: evaluateGate(report, policy), findings: findingsOf(report) };
+export function gateOutcome(report: Report, policy: GatePolicy = DEFAULT_GATE_POLICY, ratchet?: GateCheck): GateOutcome {
+  return { verdict: evaluateGate(report, policy, ratchet), findings: findingsOf(report) };
 }
 
 /** Exit code of a verdict: 1 when a check failed, unless warn-only. */

@@ -29,6 +29,7 @@ export const formats = {
   gitlab: defineFormat(async () => (await import('./gitlab.js')).renderGitlab, { commands: ['report', 'check'], repository: true }),
   badge: defineFormat(async () => (await import('./badge.js')).renderBadge, { commands: ['report', 'check'] }),
   'badge-json': defineFormat(async () => (await import('./badge.js')).renderBadgeJson, { commands: ['report', 'check'] }),
+  html: defineFormat(async () => (await import('./html.js')).renderHtml, { commands: ['report'], printsVerdict: true }),
 } satisfies Record<string, FormatEntry>;
 
 /** A `--format` name of any command but `list`. */

@@ -21,6 +21,8 @@ export function verdictHead(verdict: GateVerdict): string {
  * `24 blocking items open (critical); overall 13.56% done (8/59), below the minimum of 80%`.
  */
 export function verdictReason(report: Report, verdict: GateVerdict): string {
+  const since = verdict.checks.find((check) => check.rule === 'since');
+  if (verdict.ready && since !== undefined) return checkMessage(since, report);
   if (verdict.ready) return report.totals.open > 0 ? `no blocking items (${report.totals.open} open)` : 'no blocking items';
   return verdict.failures.map((check) => checkMessage(check, report)).join('; ');
 }
@@ -47,6 +49,8 @@ export function checkName(check: GateCheck): string {
       return 'no stale claims';
     case 'not-empty':
       return 'at least one item';
+    case 'since':
+      return `nothing made worse since ${check.since?.ref ?? 'the base'}`;
   }
 }
 
@@ -77,6 +81,14 @@ export function checkMessage(check: GateCheck, report: Report): string {
       return check.actual === 0 ? 'no stale claims' : plural(check.actual, 'stale claim');
     case 'not-empty':
       return check.passed ? plural(check.actual, 'item') : 'no checklist items found (--fail-on-empty)';
+    case 'since': {
+      const ref = check.since?.ref ?? 'the base';
+      const already = check.since?.alreadyOpen ?? 0;
+      const open = already > 0 ? ` (${plural(already, 'blocking item')} already open there)` : '';
+      return check.passed
+        ? `nothing made worse since ${ref}${open}`
+        : `${plural(check.actual, 'item')} made worse since ${ref}: blocking added or reopened${open}`;
+    }
   }
 }
 

@@ -6,6 +6,10 @@ import { type GateFlags, parseThresholds, resolveGatePolicy, type Thresholds } f
 import { hasFileErrors } from '../../engine/engine.js';
 import { analyzeInput, printConfig } from '../input.js';
 import { errorLine, warningLine } from '../messages.js';
+import { ratchetCheck, worsenedItems } from '../../gate/ratchet.js';
+import type { DiffReport } from '../../history/diff.js';
+import { sanitizeText } from '../../text/sanitize.js';
+import { compareRevisions } from '../compare.js';
 import { formats, formatsFor, loadRenderer, outputText, type RenderContext } from '../../render/index.js';
 import { checkMessage, verdictSentence } from '../../render/verdict.js';
 import type { ExitCode, RunContext } from '../context.js';
@@ -17,6 +21,7 @@ import { lineWidth, resolveSettings } from '../settings.js';
 
 interface CheckOptions extends MultiFormatOptions, GateFlags {
   verbose?: boolean;
+  since?: string;
 }
 
 /**
@@ -48,6 +53,7 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     .addOption(new Option('--no-fail-on-empty', 'finding no item does not fail (overrides the config)').hideHelp())
     .addOption(new Option('--warn-only', 'report what fails, but exit 0'))
     .addOption(new Option('--no-warn-only', 'exit 1 on failures (overrides the config)').hideHelp())
+    .addOption(new Option('--since <ref>', 'the ratchet: fail only when a change since this git revision made things worse'))
     .addOption(new Option('--verbose', 'also print the checks that passed, the totals and info diagnostics'));
   // check's own paths argument text names the config's include; report's and list's the directory.
   command.action(async (paths: string[], options: CheckOptions) => {
@@ -57,13 +63,17 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     const settings = await resolveSettings(ctx, options, format.color);
     const policy = resolveGatePolicy(settings.config?.config ?? {}, options);
     if (options.printConfig !== undefined) return done(await printConfig(ctx, settings, options, paths).then(() => 0));
-    const { report, warnings } = await analyzeInput(ctx, settings, paths, options);
+    // With --since, the working tree is analysed once, as the newer side of the comparison (README.md#check---since).
+    const since = options.since === undefined ? null : await compareRevisions(ctx, settings, paths, options.since, undefined);
+    const { report, warnings } = since === null ? await analyzeInput(ctx, settings, paths, options) : { report: since.after, warnings: since.warnings };
     for (const warning of warnings) ctx.stderr.write(warningLine(warning));
+    const ratchet = since === null ? undefined : ratchetCheck(since.diff, options.since!);
+    if (since !== null && !quietFlag(options)) printWorsened(ctx, since.diff);
     const useGit = [format, ...plan.files.map((one) => formats[one.name])].some((one) => one.repository);
     const repository = await repositoryContext(ctx, useGit);
     const context: RenderContext = {
       report,
-      ...gateOutcome(report, policy),
+      ...gateOutcome(report, policy, ratchet),
       options: {
         ...settings.render,
         width: plan.main === 'text' ? lineWidth(ctx, options) : settings.render.width,
@@ -117,4 +127,19 @@ async function stepSummary(context: RenderContext): Promise<string> {
     parts.push(`**shipready check:** ${verdictSentence(report, verdict)}\n\n${lines.join('\n')}\n`);
   }
   return `${parts.join('\n')}\n`;
+}
+
+function quietFlag(options: CheckOptions): boolean {
+  return Boolean(options.quiet);
+}
+
+/** On stderr, under `--since`: each item made worse, then how many blocking items were already open at the base. */
+function printWorsened(ctx: RunContext, diff: DiffReport): void {
+  for (const item of worsenedItems(diff)) {
+    const what = item.before === undefined ? 'added blocking item' : 'reopened';
+    ctx.stderr.write(`shipready: ${item.path}:${item.line}: ${what}: ${sanitizeText(item.title)} (${item.priority})\n`);
+  }
+  for (const item of diff.stillBlocking) {
+    ctx.stderr.write(`shipready: ${item.path}:${item.line}: already open at ${diff.base.ref}: ${sanitizeText(item.title)} (${item.priority})\n`);
+  }
 }
