@@ -3,6 +3,7 @@ import type { FailOn } from '../model.js';
 import { PRIORITIES } from '../model.js';
 import { FORMAT_NAMES } from '../render/index.js';
 import type { Concurrency } from '../engine/types.js';
+import { isoDate } from '../extract/planning/index.js';
 
 /** Options shared by the commands that build a report (README.md#command-line "Common options"). */
 export interface CommonOptions {
@@ -17,6 +18,15 @@ export interface CommonOptions {
   cache?: boolean;
   cacheLocation?: string;
   concurrency?: Concurrency;
+  /** `--today YYYY-MM-DD`: the day items are overdue against. */
+  today?: string;
+}
+
+/** `--today YYYY-MM-DD`: a real calendar day (README.md#planning-formats). */
+export function parseToday(value: string): string {
+  const date = isoDate(value);
+  if (date === null) throw new InvalidArgumentError(`Unexpected \`${value}\`, expected a date as YYYY-MM-DD, such as 2026-03-01`);
+  return date;
 }
 
 /** `--hours-per-day N`: a number of hours in (0, 24]. */
@@ -40,6 +50,7 @@ export function commonOptions(formats: readonly string[] = FORMAT_NAMES): Option
     new Option('--color', 'force colour output'),
     new Option('--no-color', 'disable colour output (also NO_COLOR=1)'),
     new Option('-q, --quiet', 'print only errors on stderr'),
+    new Option('--today <date>', 'the day overdue is measured against, YYYY-MM-DD (default: the local date)').argParser(parseToday),
   ];
 }
 

@@ -5,6 +5,7 @@ import { registerCheck } from './commands/check.js';
 import { registerFix } from './commands/fix.js';
 import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
+import { registerNext } from './commands/next.js';
 import { registerReport } from './commands/report.js';
 import { registerWatch } from './commands/watch.js';
 import type { ExitCode, RunContext } from './context.js';
@@ -32,6 +33,7 @@ export async function run(ctx: RunContext): Promise<ExitCode> {
   registerReport(program, ctx, done);
   registerCheck(program, ctx, done);
   registerList(program, ctx, done);
+  registerNext(program, ctx, done);
   registerFix(program, ctx, done);
   registerWatch(program, ctx, done);
   registerInit(program, ctx, done);

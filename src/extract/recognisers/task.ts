@@ -3,6 +3,7 @@ import type { Status } from '../../model.js';
 import { listItemFields, readField } from '../fields.js';
 import type { Section } from '../sections.js';
 import { phrasingLines, sanitizeText } from '../text.js';
+import { readPlanning } from '../planning/index.js';
 import { isWhollyStruck, leadParagraph, OBSIDIAN_TASK, obsidianMarker } from './forms.js';
 import type { Candidate, Recogniser } from './types.js';
 
@@ -32,9 +33,10 @@ function taskItem(listItem: ListItem, section: Section, parent: Candidate | null
     formStatus = obsidian === '/' ? 'in_progress' : 'cancelled';
   }
   if (paragraph && isWhollyStruck(paragraph)) formStatus = 'cancelled';
+  const fields = listItemFields(listItem);
   return {
     kind: 'task', section, scope: section, line, column: listItem.position?.start.column ?? 1,
     title, markerText: title, priorityText: title, effortText: title,
-    checked, formStatus, statusRule: 'checkbox', fields: listItemFields(listItem), parent,
+    checked, formStatus, statusRule: 'checkbox', fields, parent, planning: readPlanning(title, fields),
   };
 }

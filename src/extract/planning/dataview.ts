@@ -1,0 +1,41 @@
+import type { PlanningFields } from '../types.js';
+import { isoDate, refList } from './dates.js';
+import type { PlanningUnit } from './types.js';
+
+// `[key:: value]` or `(key:: value)`; the key is a word (Dataview allows spaces and dashes in it).
+const INLINE_FIELD = /[[(]\s*([A-Za-z][\w -]{0,30}?)\s*::\s*([^\])]*?)\s*[\])]/g;
+
+/**
+ * Dataview inline fields (docs/rules.md#planning-formats), as the Tasks
+ * plugin's Dataview format writes them: `[due:: 2026-01-31]`,
+ * `[scheduled:: …]`, `[start:: …]`, `[completion:: …]`, `[id:: …]`,
+ * `[dependsOn:: a,b]`, and `[owner:: ana]` (or `assignee`).
+ */
+export const dataviewUnit: PlanningUnit = {
+  name: 'dataview',
+  read({ title }) {
+    const found: Partial<PlanningFields> = {};
+    for (const match of title.matchAll(INLINE_FIELD)) {
+      const key = match[1]!.toLowerCase().replace(/[\s_-]/g, '');
+      const value = match[2]!.trim();
+      if (value === '') continue;
+      switch (key) {
+        case 'due': case 'scheduled': case 'start': {
+          const date = isoDate(value);
+          if (date) found[key] = date;
+          break;
+        }
+        case 'completion': {
+          const date = isoDate(value);
+          if (date) found.doneDate = date;
+          break;
+        }
+        case 'id': found.ref = value; break;
+        case 'dependson': found.dependsOn = refList(value); break;
+        case 'owner': case 'assignee': found.owner = value.replace(/^@/, ''); break;
+        default: break;
+      }
+    }
+    return Object.keys(found).length > 0 ? found : null;
+  },
+};
