@@ -64,7 +64,7 @@ export function dependencyGraph(files: readonly Pick<FileReport, 'path' | 'items
     for (const ref of placed.item.dependsOn) {
       const found = resolveRef(ref, placed, byRef);
       if (typeof found === 'string') {
-        problems.push({ path: placed.path, line: placed.item.line, message: `${found} ${JSON.stringify(ref)} in the dependencies of ${label(placed.item)}` });
+        problems.push({ path: placed.path, line: placed.item.line, message: `${label(placed.item)} depends on ${JSON.stringify(ref)}, ${found}` });
       } else if (found.item.id !== placed.item.id) {
         graph.mergeEdge(found.item.id, placed.item.id);
       }
@@ -104,13 +104,13 @@ export function label(item: Item): string {
 
 function resolveRef(ref: string, from: PlacedItem, byRef: ReadonlyMap<string, PlacedItem[]>): PlacedItem | string {
   const all = byRef.get(ref.toLowerCase()) ?? [];
-  if (all.length === 0) return 'unknown ref';
+  if (all.length === 0) return 'which no item carries (unknown ref; check its spelling)';
   const folder = (path: string): string => path.slice(0, path.lastIndexOf('/') + 1);
   for (const candidates of [all.filter((c) => c.path === from.path), all.filter((c) => folder(c.path) === folder(from.path)), all]) {
     if (candidates.length === 1) return candidates[0]!;
-    if (candidates.length > 1) return `ambiguous ref (${candidates.length} items carry it)`;
+    if (candidates.length > 1) return `which ${candidates.length} items carry (ambiguous ref; give them distinct refs)`;
   }
-  return 'unknown ref';
+  return 'which no item carries (unknown ref; check its spelling)';
 }
 
 function addPhaseEdges(graph: DirectedGraph, items: readonly Item[]): void {

@@ -103,8 +103,8 @@ export function mermaidNext(doc: NextDocument): string {
   return `${out.join('\n')}\n`;
 }
 
-/** A label safe inside `["…"]`: letters, digits, space and `.,:/_-` as they are; every other character as `#code;`. */
+/** A label safe inside `["…"]`: letters, digits, space and `.,:/_-` as they are; every other character as `#code;`; never empty. */
 export function mermaidLabel(text: string): string {
-  const cut = [...text].slice(0, 80).join('');
+  const cut = [...text].slice(0, 80).join('').trim() || 'untitled';
   return cut.replace(/[^\p{L}\p{N} .,:/_-]/gu, (c) => `#${c.codePointAt(0)};`);
 }
