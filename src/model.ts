@@ -266,7 +266,7 @@ export interface Report {
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = { failOn: 'critical', hoursPerDay: 8 };
 
 /** The rule a gate check applies. */
-export type GateRule = 'blocking' | 'min-percent' | 'max-open' | 'stale-claims';
+export type GateRule = 'blocking' | 'min-percent' | 'max-open' | 'stale-claims' | 'overdue';
 
 /**
  * One rule of the gate applied to one scope, passed or failed. Data only:
@@ -274,12 +274,12 @@ export type GateRule = 'blocking' | 'min-percent' | 'max-open' | 'stale-claims';
  */
 export interface GateCheck {
   rule: GateRule;
-  /** The scope of a threshold (`overall` or a priority level); null for `blocking` and `stale-claims`. */
+  /** The scope of a threshold (`overall` or a priority level; for `overdue` the lowest level held); null for `blocking` and `stale-claims`. */
   scope: Priority | 'overall' | null;
   passed: boolean;
-  /** What was measured: blocking items, percent done (0–100), open items, stale claims. */
+  /** What was measured: blocking items, percent done (0–100), open items, stale claims, open overdue items. */
   actual: number;
-  /** The limit it was held to; null for `blocking` and `stale-claims` (which allow none). */
+  /** The limit it was held to; null for `blocking`, `stale-claims` and `overdue` (which allow none). */
   limit: number | null;
 }
 
@@ -289,7 +289,7 @@ export interface GateVerdict {
   ready: boolean;
   /** `--warn-only`: failures are reported, the exit code is 0. */
   warnOnly: boolean;
-  /** Every check that was made, in a fixed order: blocking, min-percent, max-open, stale claims. */
+  /** Every check that was made, in a fixed order: blocking, min-percent, max-open, stale claims, overdue. */
   checks: GateCheck[];
   /** The failed checks, same order. */
   failures: GateCheck[];

@@ -36,6 +36,8 @@ export interface ShipreadyConfig {
   failOnStale?: boolean;
   /** `check` reports failures but exits 0. */
   warnOnly?: boolean;
+  /** Open overdue items at or above this priority fail `check` (README.md#planning-formats). */
+  failOnOverdue?: Priority;
   /** remark plugins after the built-in syntax: module names or paths (from the config file's directory), or `[name, options]`. */
   remarkPlugins?: RemarkPluginEntry[];
 }

@@ -1,6 +1,6 @@
 import type { ShipreadyConfig, ThresholdScope } from '../config/validate.js';
 import { UsageError } from '../errors.js';
-import { PRIORITIES } from '../model.js';
+import { type Priority, PRIORITIES } from '../model.js';
 
 export type { ThresholdScope } from '../config/validate.js';
 
@@ -23,10 +23,12 @@ export interface GatePolicy {
   failOnStale: boolean;
   /** Report failures but pass (`--warn-only`). */
   warnOnly: boolean;
+  /** Open overdue items at or above this priority fail the gate (`--fail-on-overdue`; README.md#planning-formats); null: they do not. */
+  failOnOverdue: Priority | null;
 }
 
 /** No policy beyond readiness. */
-export const DEFAULT_GATE_POLICY: GatePolicy = { minPercent: {}, maxOpen: {}, failOnStale: false, warnOnly: false };
+export const DEFAULT_GATE_POLICY: GatePolicy = { minPercent: {}, maxOpen: {}, failOnStale: false, warnOnly: false, failOnOverdue: null };
 
 /** The command line's gate options; undefined when not given. */
 export interface GateFlags {
@@ -34,6 +36,7 @@ export interface GateFlags {
   maxOpen?: Thresholds;
   failOnStale?: boolean;
   warnOnly?: boolean;
+  failOnOverdue?: Priority;
 }
 
 /**
@@ -47,6 +50,7 @@ export function resolveGatePolicy(config: ShipreadyConfig, flags: GateFlags): Ga
     maxOpen: { ...thresholdsOf(config.maxOpen), ...flags.maxOpen },
     failOnStale: flags.failOnStale ?? config.failOnStale ?? false,
     warnOnly: flags.warnOnly ?? config.warnOnly ?? false,
+    failOnOverdue: flags.failOnOverdue ?? config.failOnOverdue ?? null,
   };
 }
 

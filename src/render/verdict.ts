@@ -45,6 +45,8 @@ export function checkName(check: GateCheck): string {
       return `at most ${check.limit} open ${check.scope === 'overall' ? '' : `${check.scope} `}item${check.limit === 1 ? '' : 's'}`;
     case 'stale-claims':
       return 'no stale claims';
+    case 'overdue':
+      return `no overdue ${check.scope === 'none' ? '' : `${check.scope}+ `}items`;
   }
 }
 
@@ -73,6 +75,10 @@ export function checkMessage(check: GateCheck, report: Report): string {
     }
     case 'stale-claims':
       return check.actual === 0 ? 'no stale claims' : plural(check.actual, 'stale claim');
+    case 'overdue': {
+      const what = check.scope === 'none' ? 'overdue item' : `overdue ${check.scope}+ item`;
+      return check.actual === 0 ? `no ${what}s` : `${plural(check.actual, what)} open`;
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
+import { PRIORITIES } from '../../model.js';
 import { gateExitCode, gateOutcome } from '../../gate/evaluate.js';
 import { type GateFlags, parseThresholds, resolveGatePolicy, type Thresholds } from '../../gate/policy.js';
 import { analyze, hasFileErrors } from '../../engine/engine.js';
@@ -41,6 +42,7 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     )
     .addOption(new Option('--fail-on-stale', 'stale hand-written counts fail the gate'))
     .addOption(new Option('--no-fail-on-stale', 'stale counts do not fail the gate (overrides the config)').hideHelp())
+    .addOption(new Option('--fail-on-overdue <level>', 'open overdue items at or above this priority fail the gate (none: every overdue item)').choices(PRIORITIES))
     .addOption(new Option('--warn-only', 'report what fails, but exit 0'))
     .addOption(new Option('--no-warn-only', 'exit 1 on failures (overrides the config)').hideHelp())
     .addOption(new Option('--verbose', 'also print the checks that passed, the totals and info diagnostics'));
