@@ -5,6 +5,7 @@ import { registerCheck } from './commands/check.js';
 import { registerFix } from './commands/fix.js';
 import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
+import { registerMcp } from './commands/mcp.js';
 import { registerNext } from './commands/next.js';
 import { registerReport } from './commands/report.js';
 import { registerWatch } from './commands/watch.js';
@@ -37,6 +38,7 @@ export async function run(ctx: RunContext): Promise<ExitCode> {
   registerFix(program, ctx, done);
   registerWatch(program, ctx, done);
   registerInit(program, ctx, done);
+  registerMcp(program, ctx, done, run);
   for (const command of program.commands) command.exitOverride();
 
   try {
