@@ -1,3 +1,4 @@
+import { overdueNote, planningFacts } from './planning.js';
 import type { Diagnostic, Finding, Severity } from '../model.js';
 import { workflowMessage, workflowProperty } from '../text/sanitize.js';
 import type { Renderer } from './types.js';
@@ -20,6 +21,7 @@ export const renderGithub: Renderer = ({ report, verdict, findings }) => {
     for (const finding of findings.blocking.filter((one) => one.path === file.path)) out.push(findingCommand('error', finding));
     for (const finding of findings.stale.filter((one) => one.path === file.path)) out.push(findingCommand('warning', finding));
   }
+  for (const { file, item } of planningFacts(report).overdue) out.push(command('warning', { file: file.path, line: item.line, title: 'Overdue' }, overdueNote(item)));
   for (const check of verdict.failures) {
     if (check.rule === 'blocking') continue; // already annotated item by item
     out.push(command(verdict.warnOnly ? 'warning' : 'error', { title: 'shipready check' }, checkMessage(check, report)));

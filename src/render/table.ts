@@ -3,6 +3,7 @@ import type { ClaimReport, FileReport, GateVerdict, Item, Priority, Report, Sect
 import { PRIORITIES } from '../model.js';
 import { progressBar } from './bar.js';
 import { blockingItemsByPriority, claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent } from './format.js';
+import { planningLines } from './planning.js';
 import { verdictSentence } from './verdict.js';
 import { type ColumnLayout, layoutColumns, plural, truncate, truncateStart, widest } from './text.js';
 import { sanitizeText } from '../text/sanitize.js';
@@ -42,6 +43,7 @@ export const renderTable: Renderer = ({ report, verdict, options }) => {
     effortLines(report, c),
     report.files.length > 1 ? fileTable(report, options, width, c) : [],
     blockingLines(report, width, c),
+    planningLines(report, width, c),
     staleClaimLines(report, width, c),
   ];
   return `${blocks.filter((block) => block.length > 0).map((block) => block.join('\n')).join('\n\n')}\n`;
