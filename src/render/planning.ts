@@ -17,16 +17,16 @@ interface Placed {
 /**
  * The planning facts the reports show (README.md#planning-formats): open
  * overdue items, earliest due date first; and open blocking items without
- * an owner, listed only when some item of the report has an owner (a
- * checklist that names no owners is not asked for them).
+ * an owner, in the files that name an owner for some item (a checklist
+ * that names no owners is not asked for them).
  */
 export function planningFacts(report: Report): { overdue: Placed[]; unowned: Placed[] } {
   const all = report.files.flatMap((file) => file.items.map((item) => ({ file, item })));
   const overdue = all.filter(({ item }) => item.overdue).sort((a, b) => (a.item.due! < b.item.due! ? -1 : a.item.due! > b.item.due! ? 1 : 0));
-  const owners = all.some(({ item }) => item.owner !== null);
-  const unowned = owners
-    ? all.filter(({ item }) => item.blocking && item.owner === null).sort((a, b) => PRIORITIES.indexOf(a.item.priority) - PRIORITIES.indexOf(b.item.priority))
-    : [];
+  const owning = new Set(report.files.filter((file) => file.items.some((item) => item.owner !== null)));
+  const unowned = all
+    .filter(({ file, item }) => owning.has(file) && item.blocking && item.owner === null)
+    .sort((a, b) => PRIORITIES.indexOf(a.item.priority) - PRIORITIES.indexOf(b.item.priority));
   return { overdue, unowned };
 }
 
