@@ -123,3 +123,52 @@ describe('planning formats', () => {
     expect(fields(item!)).toEqual(none);
   });
 });
+
+describe('list filters and the overdue gate', () => {
+  const listed = async (args: string[]): Promise<Array<string | null>> => {
+    const result = await runCli(['list', '--no-config', '--format', 'json', '--today', '2026-02-01', ...args, 'fixtures/planning']);
+    expect(result.code, result.stderr).toBe(0);
+    return (JSON.parse(result.stdout) as { items: Listed[] }).items.map((i) => i.ref ?? i.title);
+  };
+
+  it('--owner matches owners without case or @, comma-separated', async () => {
+    expect(await listed(['--owner', '@ANA,ben'])).toEqual(['task-7', 'copy', 'Review the copy with legal [owner:: @ben] [dependsOn:: copy] [scheduled:: 2026-02-16]', 't010', 't020', 'T005']);
+  });
+
+  it('--overdue keeps the open items due before --today', async () => {
+    expect(await listed(['--overdue'])).toEqual(['t010', 'rent', 'T006']);
+  });
+
+  it('--tag matches any of the tags, # optional', async () => {
+    expect(await listed(['--tag', '#docs,US2'])).toEqual(['t020', 'T012', 'T013']);
+  });
+
+  it('--ready keeps what next would start now', async () => {
+    const ready = await listed(['--ready', '--file', 'spec-kit']);
+    expect(ready).toEqual(['T004', 'T005', 'T006']);
+    const waiting = await listed(['--ready', '--file', 'hand-written']);
+    expect(waiting).not.toContain('t030');
+    expect(waiting).toContain('t020');
+  });
+
+  it('check --fail-on-overdue fails on overdue items at or above the level, and only then', async () => {
+    const run = (level: string, today: string) =>
+      runCli(['check', '--no-config', '--fail-on', 'none', '--fail-on-overdue', level, '--today', today, 'fixtures/planning/hand-written']);
+    const failing = await run('none', '2026-02-01');
+    expect(failing.code).toBe(1);
+    expect(failing.stderr + failing.stdout).toContain('1 overdue item open');
+    expect((await run('high', '2026-02-01')).code).toBe(0);
+    expect((await run('none', '2026-01-01')).code).toBe(0);
+  });
+
+  it('failOnOverdue in the configuration is the same gate; a bad level is exit 2 naming the key', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shipready-overdue-'));
+    writeFileSync(path.join(dir, 'TODO.md'), '- [ ] Renew the certificate (due 2026-01-10)\n');
+    writeFileSync(path.join(dir, '.shipreadyrc.json'), '{"failOnOverdue": "none"}');
+    expect((await runCli(['check', '--today', '2026-02-01'], { cwd: dir })).code).toBe(1);
+    writeFileSync(path.join(dir, '.shipreadyrc.json'), '{"failOnOverdue": "urgent"}');
+    const bad = await runCli(['check', '--today', '2026-02-01'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('failOnOverdue');
+  });
+});

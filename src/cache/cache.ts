@@ -85,7 +85,7 @@ export class AnalysisCache {
 
 /** The analysis settings that change results: all of them but `chunking`, which only changes how the parser works. */
 /** The shape of a cached analysis; raised when it changes within a version, so no run misreads an older cache. */
-const ANALYSIS_FORMAT = 2;
+const ANALYSIS_FORMAT = 3;
 
 function cacheIdentity(options: FileAnalysisOptions): Omit<FileAnalysisOptions, 'chunking'> {
   const { chunking: _sameResults, ...identity } = options;
