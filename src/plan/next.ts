@@ -22,7 +22,7 @@ export interface NextItem {
   waitsFor: string[];
 }
 
-/** The critical path: the chain of open items with the most remaining effort (each item's maximum, unestimated as 0). */
+/** The critical path: the chain of open items with the most remaining effort (each item's maximum, unestimated as 0; on a tie, the longer chain). */
 export interface CriticalPath {
   items: NextItem[];
   /** Sum of the items' maximum hours. */
@@ -101,21 +101,22 @@ function compareDue(a: Item, b: Item): number {
 function criticalPath(sub: DependencyGraph['graph'], deps: DependencyGraph, view: (p: PlacedItem) => NextItem): CriticalPath {
   const hours = (id: string): number => deps.items.get(id)!.item.effort?.maxHours ?? 0;
   const order = (id: string): number => deps.items.get(id)!.order;
+  // Each item's heaviest chain ending in it: most hours, then most items (so a plan without estimates
+  // still shows its longest chain), then the earlier item in the report.
   const total = new Map<string, number>();
+  const length = new Map<string, number>();
   const previous = new Map<string, string | null>();
+  const heavier = (a: string, b: string | null): boolean =>
+    b === null || total.get(a)! > total.get(b)! || (total.get(a) === total.get(b) && (length.get(a)! > length.get(b)! || (length.get(a) === length.get(b) && order(a) < order(b))));
   for (const id of topologicalSort(sub)) {
     let best: string | null = null;
-    for (const before of sub.inNeighbors(id)) {
-      const better = best === null || total.get(before)! > total.get(best)! || (total.get(before) === total.get(best) && order(before) < order(best));
-      if (better) best = before;
-    }
+    for (const before of sub.inNeighbors(id)) if (heavier(before, best)) best = before;
     previous.set(id, best);
     total.set(id, hours(id) + (best === null ? 0 : total.get(best)!));
+    length.set(id, 1 + (best === null ? 0 : length.get(best)!));
   }
   let end: string | null = null;
-  for (const [id, sum] of total) {
-    if (end === null || sum > total.get(end)! || (sum === total.get(end) && order(id) < order(end))) end = id;
-  }
+  for (const id of total.keys()) if (heavier(id, end)) end = id;
   const path: string[] = [];
   for (let id = end; id !== null; id = previous.get(id) ?? null) path.unshift(id);
   const unestimated = [...deps.items.values()].filter((p) => OPEN.has(p.item.status) && p.item.effort === null).map(view);

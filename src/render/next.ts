@@ -76,6 +76,7 @@ function markdownNext(doc: NextDocument): string {
  */
 export function mermaidNext(doc: NextDocument): string {
   const waves = doc.waves ?? [doc.ready];
+  // Waves list an item after everything it waits for, which reducedEdges relies on.
   const ids = new Map<string, string>();
   const out = ['flowchart LR'];
   waves.forEach((wave, w) => {
@@ -88,13 +89,10 @@ export function mermaidNext(doc: NextDocument): string {
     out.push('  end');
   });
   const critical = new Set(doc.criticalPath?.items.map((i) => i.id) ?? []);
-  for (const wave of waves) {
-    for (const item of wave) {
-      for (const before of item.waitsFor) {
-        const from = ids.get(before);
-        if (from) out.push(`  ${from} --> ${ids.get(item.id)!}`);
-      }
-    }
+  for (const [from, to] of reducedEdges(waves.flat())) {
+    const a = ids.get(from);
+    const b = ids.get(to);
+    if (a && b) out.push(`  ${a} --> ${b}`);
   }
   const criticalIds = [...critical].map((id) => ids.get(id)).filter((id): id is string => id !== undefined);
   if (criticalIds.length > 0) {
@@ -107,4 +105,23 @@ export function mermaidNext(doc: NextDocument): string {
 export function mermaidLabel(text: string): string {
   const cut = [...text].slice(0, 80).join('').trim() || 'untitled';
   return cut.replace(/[^\p{L}\p{N} .,:/_-]/gu, (c) => `#${c.codePointAt(0)};`);
+}
+
+/**
+ * The edges between the items, without those another path already implies
+ * (a transitive reduction: spec-kit's phases make every task wait for every
+ * earlier one, and the diagram draws only the nearest). `items` in wave order.
+ */
+function reducedEdges(items: readonly NextItem[]): Array<[string, string]> {
+  const known = new Set(items.map((i) => i.id));
+  const ancestors = new Map<string, Set<string>>();
+  const edges: Array<[string, string]> = [];
+  for (const item of items) {
+    const direct = item.waitsFor.filter((id) => known.has(id));
+    const implied = new Set<string>();
+    for (const id of direct) for (const above of ancestors.get(id) ?? []) implied.add(above);
+    for (const id of direct) if (!implied.has(id)) edges.push([id, item.id]);
+    ancestors.set(item.id, new Set([...implied, ...direct]));
+  }
+  return edges;
 }
