@@ -80,6 +80,15 @@ describe('shipready next', () => {
       expect(result.code).toBe(0);
       await expect(parse(result.stdout)).resolves.toMatchObject({ diagramType: 'flowchart-v2' });
       expect(result.stdout.match(/^\s+n\d+\["/gm)).toHaveLength(expected.waves.flat().length);
+      // Only the edges no other path implies: T008 waits for T005, T006 and T007 (T004 comes through T007),
+      // T012 for T008 and T011, T014 for T013 alone.
+      const node = (ref: string): string => new RegExp(`^\\s+(n\\d+)\\["${ref} `, 'm').exec(result.stdout)![1]!;
+      const into = (ref: string): string[] =>
+        [...result.stdout.matchAll(new RegExp(`^\\s+(n\\d+) --> ${node(ref)}$`, 'gm'))].map((m) => m[1]!);
+      expect(into('T008')).toEqual([node('T005'), node('T006'), node('T007')]);
+      expect(into('T012')).toEqual([node('T008'), node('T011')]);
+      expect(into('T014')).toEqual([node('T013')]);
+      expect(result.stdout.match(/-->/g)).toHaveLength(13);
     });
 
     it('a title cannot break out of its label or add statements', async () => {
