@@ -101,8 +101,11 @@ describe('planning formats', () => {
       { ...none, ref: 't020', owner: 'ben', due: '2026-02-10', tags: ['docs'] },
       { ...none, ref: 't030', dependsOn: ['t020'] },
       { ...none, owner: 'carla', tags: ['marketing'] },
+      // The section's own fields apply to its items; an item's own win.
+      { ...none, ref: 't040', owner: 'dana', due: '2026-04-01' },
+      { ...none, ref: 't050', owner: 'erin', due: '2026-03-15' },
     ]);
-    expect(found.map((i) => i.overdue)).toEqual([true, false, false, false]);
+    expect(found.map((i) => i.overdue)).toEqual([true, false, false, false, false, false]);
   });
 
   it('refs resolve in the file, the folder, then the report; unknown and ambiguous refs are warnings naming them', async () => {
@@ -113,6 +116,11 @@ describe('planning formats', () => {
       { line: 4, severity: 'warning', message: 'APP-2 depends on "DUP-1", which 2 items carry (ambiguous ref; give them distinct refs)' },
       { line: 5, severity: 'warning', message: 'APP-3 depends on "NOPE-9", which no item carries (unknown ref; check its spelling)' },
     ]);
+  });
+
+  it('heading items take the planning fields of their own lines', async () => {
+    const found = await items('fixtures/heading-items');
+    expect(found.find((i) => i.title.includes('Rotate the leaked API keys'))!.owner).toBe('ops');
   });
 
   it('plain numbered checkboxes and e-mail addresses, npm scopes and issue numbers are not planning fields', async () => {

@@ -40,6 +40,20 @@ export function readPlanning(title: string, fields: readonly Field[], units: rea
   return any ? merged : undefined;
 }
 
+/**
+ * What a section's own fields say for every item in it (docs/rules.md#planning-formats):
+ * an owner (`**Owner**: ana`, `Assignee:`) and a due date (`Due:`), from
+ * fields only, never from the heading's text. Pure.
+ */
+export function groupPlanning(fields: readonly Field[]): Partial<PlanningFields> {
+  if (fields.length === 0) return {};
+  const found = handWrittenUnit.read({ title: '', fields }) ?? {};
+  return {
+    ...(found.owner ? { owner: found.owner } : {}),
+    ...(found.due ? { due: found.due } : {}),
+  };
+}
+
 function union(a: readonly string[] = [], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
 }
