@@ -18,7 +18,7 @@ const ajv = new Ajv2020({ strict: true, allErrors: true });
 ajv.addSchema(load('report.schema.json'));
 const validate = ajv.compile(load('next.schema.json'));
 
-async function next(args: string[]): Promise<{ code: number; doc: NextDocument; stderr: string }> {
+async function next(args: string[]): Promise<{ code: number | null; doc: NextDocument; stderr: string }> {
   const result = await runCli(['next', '--no-config', '--format', 'json', ...args]);
   return { code: result.code, doc: JSON.parse(result.stdout) as NextDocument, stderr: result.stderr };
 }

@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isoDate, readPlanning } from '../src/extract/planning/index.js';
 import type { Item } from '../src/model.js';
 import { runCli } from './helpers.js';
 
@@ -178,5 +180,23 @@ describe('list filters and the overdue gate', () => {
     const bad = await runCli(['check', '--today', '2026-02-01'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('failOnOverdue');
+  });
+});
+
+describe('planning readers on any text (property)', () => {
+  it('never throw, and every date they give is a calendar day', () => {
+    const pieces = fc.constantFrom('📅 ', '⏳', '🛫 ', '✅ ', '🆔 ', '⛔ ', '[due:: ', '(owner:: ', ']', ')', 'due ', '@', '#', 'T012 ', '[P] ', 'depends on ', 'blocked-by: ', '2026-02-30', '2026-01-31', ',', ' ');
+    const text = fc.array(fc.oneof(pieces, fc.string({ maxLength: 6 })), { maxLength: 20 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (title) => {
+        const found = readPlanning(title, [{ name: 'due', value: title, line: 1 }]) ?? {};
+        for (const key of ['due', 'scheduled', 'start', 'doneDate'] as const) {
+          const value = found[key];
+          if (value != null) expect(isoDate(value)).toBe(value);
+        }
+        for (const ref of found.dependsOn ?? []) expect(ref.trim()).not.toBe('');
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -2,8 +2,9 @@ import type { PlanningFields } from '../types.js';
 import { isoDate, refList } from './dates.js';
 import type { PlanningUnit } from './types.js';
 
-// `[key:: value]` or `(key:: value)`; the key is a word (Dataview allows spaces and dashes in it).
-const INLINE_FIELD = /[[(]\s*([A-Za-z][\w -]{0,30}?)\s*::\s*([^\])]*?)\s*[\])]/g;
+// `[key:: value]` or `(key:: value)`; the key is up to four words (Dataview allows spaces and dashes in it).
+// Written so that no two parts can take the same space (no backtracking trade-offs; test/regex-safety.test.ts).
+const INLINE_FIELD = /[[(][ \t]*([A-Za-z][\w-]*(?: [\w-]+){0,3})[ \t]*::[ \t]*([^\s\])][^\])]*)?[\])]/g;
 
 /**
  * Dataview inline fields (docs/rules.md#planning-formats), as the Tasks
@@ -17,7 +18,7 @@ export const dataviewUnit: PlanningUnit = {
     const found: Partial<PlanningFields> = {};
     for (const match of title.matchAll(INLINE_FIELD)) {
       const key = match[1]!.toLowerCase().replace(/[\s_-]/g, '');
-      const value = match[2]!.trim();
+      const value = (match[2] ?? '').trim();
       if (value === '') continue;
       switch (key) {
         case 'due': case 'scheduled': case 'start': {

@@ -2,7 +2,7 @@ import type { PlanningUnit } from './types.js';
 
 // `T012 [P] [US1] Title`: the task id, then bracketed markers before the description.
 const SPEC_KIT_TASK = /^(T\d{3,})\b((?:\s*\[[A-Za-z][A-Za-z0-9_.-]{0,15}\])*)/;
-const MARKER = /\[([^\]]+)\]/g;
+const MARKER = /\[([A-Za-z][A-Za-z0-9_.-]{0,15})\]/g;
 const DEPENDENCY = /\b(?:depends on|after|blocked by|requires)\s+(T\d{3,}(?:\s*(?:,|and|&)\s*T\d{3,})*)\b/gi;
 
 /**
