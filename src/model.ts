@@ -266,7 +266,7 @@ export interface Report {
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = { failOn: 'critical', hoursPerDay: 8 };
 
 /** The rule a gate check applies. */
-export type GateRule = 'blocking' | 'min-percent' | 'max-open' | 'stale-claims' | 'not-empty' | 'since';
+export type GateRule = 'blocking' | 'min-percent' | 'max-open' | 'stale-claims' | 'not-empty' | 'since' | 'overdue';
 
 /**
  * One rule of the gate applied to one scope, passed or failed. Data only:
@@ -274,12 +274,12 @@ export type GateRule = 'blocking' | 'min-percent' | 'max-open' | 'stale-claims' 
  */
 export interface GateCheck {
   rule: GateRule;
-  /** The scope of a threshold (`overall` or a priority level); null for `blocking`, `stale-claims` and `not-empty`. */
+  /** The scope of a threshold (`overall` or a priority level; for `overdue` the lowest level held); null for `blocking`, `stale-claims`, `not-empty` and `since`. */
   scope: Priority | 'overall' | null;
   passed: boolean;
-  /** What was measured: blocking items, percent done (0–100), open items, stale claims, items (`not-empty`). */
+  /** What was measured: blocking items, percent done (0–100), open items, stale claims, items (`not-empty`), items made worse (`since`), open overdue items. */
   actual: number;
-  /** The limit it was held to; null for `blocking`, `stale-claims` and `not-empty`. */
+  /** The limit it was held to; null for `blocking`, `stale-claims`, `not-empty`, `since` and `overdue`. */
   limit: number | null;
   /**
    * `since` (`check --since REF`, README.md#check---since) only: the revision
@@ -295,7 +295,7 @@ export interface GateVerdict {
   ready: boolean;
   /** `--warn-only`: failures are reported, the exit code is 0. */
   warnOnly: boolean;
-  /** Every check that was made, in a fixed order: blocking, min-percent, max-open, stale claims, not-empty. */
+  /** Every check that was made, in a fixed order: blocking (or since), min-percent, max-open, stale claims, not-empty, overdue. */
   checks: GateCheck[];
   /** The failed checks, same order. */
   failures: GateCheck[];

@@ -256,7 +256,7 @@ describe('schema/config.schema.json', () => {
       .join('\n');
     const all = parseYaml(uncommented) as Record<string, unknown>;
     expect(Object.keys(all).sort()).toEqual(
-      ['blockingMarkers', 'effortFields', 'failOn', 'failOnEmpty', 'failOnStale', 'hoursPerDay', 'ignore', 'include', 'maxOpen', 'minPercent', 'priorityWords', 'warnOnly'],
+      ['blockingMarkers', 'effortFields', 'failOn', 'failOnEmpty', 'failOnOverdue', 'failOnStale', 'hoursPerDay', 'ignore', 'include', 'maxOpen', 'minPercent', 'priorityWords', 'warnOnly'],
     );
     expect(() => validateConfig(all, '.shipreadyrc.yaml')).not.toThrow();
   });

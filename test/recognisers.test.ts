@@ -22,8 +22,8 @@ function extractFixture(name: string, recognisers?: readonly Recogniser[]) {
 }
 
 describe('recognisers', () => {
-  it('are task, marker and heading items, in that order', () => {
-    expect(RECOGNISERS.map((r) => r.name)).toEqual(['task', 'marker', 'heading']);
+  it('are Backlog.md task files, task, marker and heading items, in that order', () => {
+    expect(RECOGNISERS.map((r) => r.name)).toEqual(['backlog', 'task', 'marker', 'heading']);
   });
 
   it('leaving one out removes its items; the other recognisers still find theirs', () => {

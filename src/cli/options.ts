@@ -3,6 +3,7 @@ import type { FailOn } from '../model.js';
 import { PRIORITIES } from '../model.js';
 import { FORMAT_NAMES } from '../render/index.js';
 import type { Concurrency } from '../engine/types.js';
+import { isoDate } from '../extract/planning/index.js';
 
 /** Options shared by the commands that build a report (README.md#command-line "Common options"). */
 export interface CommonOptions {
@@ -27,11 +28,20 @@ export interface CommonOptions {
   debug?: boolean;
   /** `--verbose`. */
   verbose?: boolean;
+  /** `--today YYYY-MM-DD`: the day items are overdue against. */
+  today?: string;
 }
 
 /** Collects a repeatable option's values. */
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/** `--today YYYY-MM-DD`: a real calendar day (README.md#planning-formats). */
+export function parseToday(value: string): string {
+  const date = isoDate(value);
+  if (date === null) throw new InvalidArgumentError(`Unexpected \`${value}\`, expected a date as YYYY-MM-DD, such as 2026-03-01`);
+  return date;
 }
 
 /** `--hours-per-day N`: a number of hours in (0, 24]. */
@@ -87,6 +97,7 @@ export function commonOptions(formats: readonly string[] = FORMAT_NAMES, repeata
     new Option('--ignore <glob>', 'skip files matching the glob, as the config\'s `ignore` (repeatable); `!glob` paths do the same').argParser(collect),
     new Option('--print-config [file]', 'print the effective configuration as JSON, each value with where it came from, and exit'),
     new Option('--debug', 'print the config file, the files found and timings on stderr'),
+    new Option('--today <date>', 'the day overdue is measured against, YYYY-MM-DD (default: the local date)').argParser(parseToday),
   ];
 }
 

@@ -7,6 +7,8 @@ import { registerFix } from './commands/fix.js';
 import { registerHistory } from './commands/history.js';
 import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
+import { registerMcp } from './commands/mcp.js';
+import { registerNext } from './commands/next.js';
 import { registerReport } from './commands/report.js';
 import { registerWatch } from './commands/watch.js';
 import type { ExitCode, RunContext } from './context.js';
@@ -36,11 +38,13 @@ export function buildProgram(ctx: RunContext, done: (code: ExitCode) => void, he
   registerReport(program, ctx, done);
   registerCheck(program, ctx, done);
   registerList(program, ctx, done);
+  registerNext(program, ctx, done);
   registerFix(program, ctx, done);
   registerWatch(program, ctx, done);
   registerDiff(program, ctx, done);
   registerHistory(program, ctx, done);
   registerInit(program, ctx, done);
+  registerMcp(program, ctx, done, run);
   for (const command of program.commands) {
     command.exitOverride();
     command.showSuggestionAfterError();

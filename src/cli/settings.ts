@@ -45,6 +45,7 @@ export async function resolveSettings(ctx: RunContext, options: Omit<CommonOptio
   const report: ReportOptions = {
     failOn: options.failOn ?? config.failOn ?? DEFAULT_REPORT_OPTIONS.failOn,
     hoursPerDay: options.hoursPerDay ?? config.hoursPerDay ?? DEFAULT_REPORT_OPTIONS.hoursPerDay,
+    ...(options.today !== undefined ? { today: options.today } : {}),
   };
   const color =
     wantsColor &&

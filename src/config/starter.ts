@@ -36,6 +36,7 @@ hoursPerDay: 8
 # minPercent: { critical: 100, high: 80 }
 # maxOpen: { high: 5 }                # most open items allowed per priority
 # failOnStale: true                   # stale counts ("7/10 incomplete") fail
+# failOnOverdue: high                 # open overdue items at high or above fail
 # warnOnly: true                      # report failures but exit 0
 # failOnEmpty: true                   # no item found at all fails (CI gates)
 
@@ -95,5 +96,17 @@ jobs:
       - uses: ${SHIPREADY_REPOSITORY}@v${version}
         with:
           comment: true
+`;
+}
+
+/**
+ * The line for a coding agent's instructions (AGENTS.md, CLAUDE.md): check
+ * readiness before finishing (README.md#coding-agents-mcp).
+ */
+export function agentSnippet(): string {
+  return `## Before you finish
+
+- Run \`npx shipready check\` before you finish, and fix or report what it lists.
+- \`npx shipready next\` lists the tasks that can be started now.
 `;
 }

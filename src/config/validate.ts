@@ -40,6 +40,8 @@ export interface ShipreadyConfig {
   warnOnly?: boolean;
   /** `check` fails when it finds no item at all (README.md#check). */
   failOnEmpty?: boolean;
+  /** Open overdue items at or above this priority fail `check` (README.md#planning-formats). */
+  failOnOverdue?: Priority;
   /** remark plugins after the built-in syntax: module names or paths (from the config file's directory), or `[name, options]`. */
   remarkPlugins?: RemarkPluginEntry[];
 }

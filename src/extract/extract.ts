@@ -12,6 +12,7 @@ import { itemIds } from './ids.js';
 import { estimateOf, type ScopeFacts, settleItem } from './items.js';
 import { sectionPriorities } from './priority.js';
 import { type Candidate, type ContentHandlers, RECOGNISERS, type Recogniser } from './recognisers/index.js';
+import { groupPlanning } from './planning/index.js';
 import { buildSections, type Section, subtree } from './sections.js';
 import type { ExtractedDocument, ExtractOptions, GroupEffort } from './types.js';
 import { CANCELLING_HEADING } from './vocabulary.js';
@@ -55,7 +56,7 @@ export function extractDocument(
   const candidates = [...contentCandidates, ...sectionCandidates].sort((a, b) => a.line - b.line || a.column - b.column);
   const ids = itemIds(options.path, candidates);
   const idOf = new Map<Candidate, string>(candidates.map((c, i) => [c, ids[i]!]));
-  const scopes = scopeFacts(sections, priorities, (s) => (groups.has(s) ? groupStatus(fields[s.index]!) : null));
+  const scopes = scopeFacts(sections, priorities, (s) => (groups.has(s) ? groupStatus(fields[s.index]!) : null), (s) => groupPlanning(fields[s.index]!));
   const sizesSeen: string[] = [];
   const settled = candidates.map((c, i) =>
     settleItem(c, ids[i]!, c.parent ? (idOf.get(c.parent) ?? null) : null, scopes[c.scope.index]!, matchers, sizesSeen),
@@ -225,6 +226,7 @@ function scopeFacts(
   sections: readonly Section[],
   priorities: readonly Priority[],
   ownGroupStatus: (section: Section) => Status | null,
+  ownPlanning: (section: Section) => ScopeFacts['groupPlanning'],
 ): ScopeFacts[] {
   const facts: ScopeFacts[] = [];
   for (const section of sections) {
@@ -233,6 +235,7 @@ function scopeFacts(
       priority: priorities[section.index]!,
       cancelled: (section.heading !== null && CANCELLING_HEADING.test(section.title)) || (parent?.cancelled ?? false),
       groupStatus: ownGroupStatus(section) ?? parent?.groupStatus ?? null,
+      groupPlanning: { ...parent?.groupPlanning, ...ownPlanning(section) },
     };
   }
   return facts;

@@ -4,6 +4,7 @@ import { type Estimate, parentheticalEffort, parseEffort, tShirtSize } from './e
 import { findField } from './fields.js';
 import type { Candidate } from './recognisers/index.js';
 import { sectionPath } from './sections.js';
+import { groupPlanning } from './planning/index.js';
 import { settleStatus } from './status.js';
 import type { ExtractedItem, PlanningFields } from './types.js';
 
@@ -15,6 +16,8 @@ export interface ScopeFacts {
   cancelled: boolean;
   /** The status the nearest group's `Status:` field gives, or null. */
   groupStatus: Status | null;
+  /** Owner and dates the sections' own fields give (`**Owner**: ana` under a heading), the nearest section's first (docs/rules.md#planning-formats). */
+  groupPlanning: Partial<PlanningFields>;
 }
 
 /**
@@ -46,7 +49,7 @@ export function settleItem(
     sectionPath: sectionPath(candidate.scope),
     parentId,
     fingerprint: '',
-    ...planningFields(planning),
+    ...planningFields({ ...scope.groupPlanning, ...defined(planning ?? groupPlanning(candidate.fields)) }),
     blockingMarker: matchers.blockingMarker(candidate.markerText),
     sectionIndex: candidate.section.index,
   };
@@ -72,6 +75,11 @@ export function estimateOf(fieldValue: string | null, title: string, matchers: M
     return null;
   }
   return { ...sized, text: fieldValue?.trim() ?? size };
+}
+
+/** The keys of `given` whose value is set (not undefined or null). */
+function defined(given: Partial<PlanningFields> = {}): Partial<PlanningFields> {
+  return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined && value !== null));
 }
 
 /** A candidate's planning fields with the defaults filled in, in the report's key order. */

@@ -1,4 +1,5 @@
 import type { Findings, GateCheck, GateVerdict, Report, Totals } from '../model.js';
+import { PRIORITIES } from '../model.js';
 import { findingsOf } from './findings.js';
 import { DEFAULT_GATE_POLICY, type GatePolicy, THRESHOLD_SCOPES, type ThresholdScope } from './policy.js';
 
@@ -36,6 +37,11 @@ export function evaluateGate(report: Report, policy: GatePolicy, ratchet?: GateC
   }
   if (policy.failOnEmpty) {
     checks.push({ rule: 'not-empty', scope: null, passed: report.totals.items > 0, actual: report.totals.items, limit: null });
+  }
+  if (policy.failOnOverdue !== null) {
+    const lowest = PRIORITIES.indexOf(policy.failOnOverdue);
+    const overdue = report.files.reduce((n, file) => n + file.items.filter((item) => item.overdue && PRIORITIES.indexOf(item.priority) <= lowest).length, 0);
+    checks.push({ rule: 'overdue', scope: policy.failOnOverdue, passed: overdue === 0, actual: overdue, limit: null });
   }
   const failures = checks.filter((check) => !check.passed);
   return { ready: failures.length === 0, warnOnly: policy.warnOnly, checks, failures };

@@ -1,6 +1,6 @@
 import type { ShipreadyConfig, ThresholdScope } from '../config/validate.js';
 import { UsageError } from '../errors.js';
-import { PRIORITIES } from '../model.js';
+import { type Priority, PRIORITIES } from '../model.js';
 
 export type { ThresholdScope } from '../config/validate.js';
 
@@ -25,10 +25,12 @@ export interface GatePolicy {
   warnOnly: boolean;
   /** A report without any item fails (`--fail-on-empty`, docs/rules.md#blocking-and-readiness). */
   failOnEmpty: boolean;
+  /** Open overdue items at or above this priority fail the gate (`--fail-on-overdue`; README.md#planning-formats); null: they do not. */
+  failOnOverdue: Priority | null;
 }
 
 /** No policy beyond readiness. */
-export const DEFAULT_GATE_POLICY: GatePolicy = { minPercent: {}, maxOpen: {}, failOnStale: false, warnOnly: false, failOnEmpty: false };
+export const DEFAULT_GATE_POLICY: GatePolicy = { minPercent: {}, maxOpen: {}, failOnStale: false, warnOnly: false, failOnEmpty: false, failOnOverdue: null };
 
 /** The command line's gate options; undefined when not given. */
 export interface GateFlags {
@@ -37,6 +39,7 @@ export interface GateFlags {
   failOnStale?: boolean;
   warnOnly?: boolean;
   failOnEmpty?: boolean;
+  failOnOverdue?: Priority;
 }
 
 /**
@@ -51,6 +54,7 @@ export function resolveGatePolicy(config: ShipreadyConfig, flags: GateFlags): Ga
     failOnStale: flags.failOnStale ?? config.failOnStale ?? false,
     warnOnly: flags.warnOnly ?? config.warnOnly ?? false,
     failOnEmpty: flags.failOnEmpty ?? config.failOnEmpty ?? false,
+    failOnOverdue: flags.failOnOverdue ?? config.failOnOverdue ?? null,
   };
 }
 

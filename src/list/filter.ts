@@ -25,6 +25,14 @@ export interface ItemFilter {
   grep?: string;
   /** Text the file path must contain. */
   file?: string;
+  /** Owners to keep, lower-case without `@` (README.md#planning-formats). */
+  owners?: ReadonlySet<string>;
+  /** Keep only overdue items. */
+  overdue?: boolean;
+  /** Ids of the items to keep: `--ready` passes the items `next` would start now. */
+  ids?: ReadonlySet<string>;
+  /** Tags to keep (any of them), lower-case without `#`. */
+  tags?: ReadonlySet<string>;
 }
 
 /** The default filter: open items of every priority. */
@@ -41,7 +49,11 @@ export function filterItems(report: Report, filter: ItemFilter): ListedItem[] {
           filter.statuses.has(item.status) &&
           filter.priorities.has(item.priority) &&
           (!filter.blocking || item.blocking) &&
-          (grep === undefined || item.title.toLocaleLowerCase().includes(grep)),
+          (grep === undefined || item.title.toLocaleLowerCase().includes(grep)) &&
+          (filter.owners === undefined || (item.owner !== null && filter.owners.has(item.owner.toLowerCase()))) &&
+          (!filter.overdue || item.overdue) &&
+          (filter.ids === undefined || filter.ids.has(item.id)) &&
+          (filter.tags === undefined || item.tags.some((tag) => filter.tags!.has(tag.toLowerCase()))),
       )
       .map((item) => ({ path: file.path, ...item }));
   });
@@ -82,6 +94,16 @@ export function parsePriorities(value: string): Set<Priority> {
     for (const p of andAbove ? PRIORITIES.slice(0, rank + 1) : [PRIORITIES[rank]!]) priorities.add(p);
   }
   return priorities;
+}
+
+/**
+ * `--owner` and `--tag`: comma-separated names, compared without case; a
+ * leading `@` (owners) or `#` (tags) is dropped.
+ *
+ * @throws UsageError when no name is given.
+ */
+export function parseNames(value: string): Set<string> {
+  return new Set(splitList(value).map((name) => name.replace(/^[@#]/, '')));
 }
 
 function splitList(value: string): string[] {

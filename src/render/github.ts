@@ -1,3 +1,4 @@
+import { overdueNote, planningFacts } from './planning.js';
 import type { Diagnostic, Finding, Severity } from '../model.js';
 import { printablePath, sanitizeText, workflowMessage, workflowProperty } from '../text/sanitize.js';
 import { rootPath } from './location.js';
@@ -33,6 +34,10 @@ export const renderGithub: Renderer = ({ report, verdict, findings, options }) =
     for (const diagnostic of file.diagnostics) commands.push(diagnosticCommand(file.path, diagnostic, options));
     for (const finding of findings.blocking.filter((one) => one.path === file.path)) commands.push(findingCommand('error', finding, options));
     for (const finding of findings.stale.filter((one) => one.path === file.path)) commands.push(findingCommand('warning', finding, options));
+  }
+  for (const { file, item } of planningFacts(report).overdue) {
+    const path = rootPath(file.path, options.repository);
+    commands.push({ name: 'warning', properties: { file: path, line: item.line, title: 'Overdue' }, message: overdueNote(item), gate: false, where: `${printablePath(path)}:${item.line}` });
   }
   for (const check of verdict.failures) {
     if (check.rule === 'blocking') continue; // already annotated item by item

@@ -5,6 +5,7 @@ import { type Options as ToMarkdownOptions, toMarkdown } from 'mdast-util-to-mar
 import type { FileReport, GateVerdict, Item, Priority, Report, Totals } from '../model.js';
 import { PRIORITIES } from '../model.js';
 import { sectionsWithItems } from './table.js';
+import { planningMarkdown } from './planning.js';
 import { blockingItemsByPriority, claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent } from './format.js';
 import { verdictHead, verdictReason } from './verdict.js';
 import { displayWidth, plural } from './text.js';
@@ -60,6 +61,8 @@ export function markdownTree({ report, verdict, options }: RenderContext): Root 
     children.push(heading(depth + 1, [text(`Blocking items (${blocking.length})`)]));
     children.push(...folded(blocking.length, plural(blocking.length, 'blocking item'), blockingGroups(blocking, link, report.options.hoursPerDay)));
   }
+
+  children.push(...planningMarkdown(report, depth + 1, link));
 
   const stale = report.files.flatMap((file) => file.claims.filter((claim) => claim.stale === true).map((claim) => ({ file, claim })));
   const unverifiable = report.files.flatMap((file) => file.claims.filter((claim) => claim.stale === null));

@@ -3,6 +3,7 @@ import type { ClaimReport, FileReport, GateVerdict, Item, Report, SectionReport,
 import { PRIORITIES } from '../model.js';
 import { progressBar } from './bar.js';
 import { blockingItemsByPriority, claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent } from './format.js';
+import { planningLines } from './planning.js';
 import { verdictSentence } from './verdict.js';
 import { type ColumnLayout, layoutColumns, plural, truncate, truncateMiddle, widest, wrapParts, wrapWords } from './text.js';
 import { PRIORITY_COLOUR } from './palette.js';
@@ -49,6 +50,7 @@ export const renderTable: Renderer = ({ report, verdict, options }) => {
     effortLines(report, width, c),
     report.files.length > 1 ? fileTable(report, options, layout, c) : [],
     blockingLines(report, options, width, c),
+    planningLines(report, width, c),
     staleClaimLines(report, options, width, c),
   ];
   return `${blocks.filter((block) => block.length > 0).map((block) => block.join('\n')).join('\n\n')}\n`;

@@ -51,6 +51,8 @@ export function checkName(check: GateCheck): string {
       return 'at least one item';
     case 'since':
       return `nothing made worse since ${check.since?.ref ?? 'the base'}`;
+    case 'overdue':
+      return `no overdue ${check.scope === 'none' ? '' : `${check.scope}+ `}items`;
   }
 }
 
@@ -88,6 +90,10 @@ export function checkMessage(check: GateCheck, report: Report): string {
       return check.passed
         ? `nothing made worse since ${ref}${open}`
         : `${plural(check.actual, 'item')} made worse since ${ref}: blocking added or reopened${open}`;
+    }
+    case 'overdue': {
+      const what = check.scope === 'none' ? 'overdue item' : `overdue ${check.scope}+ item`;
+      return check.actual === 0 ? `no ${what}s` : `${plural(check.actual, what)} open`;
     }
   }
 }

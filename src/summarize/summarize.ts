@@ -1,3 +1,4 @@
+import { withDependencyWarnings } from '../plan/dependencies.js';
 import type {
   ByPriority,
   Effort,
@@ -125,7 +126,7 @@ export function assembleReport(
       PRIORITIES.map((level) => [level, totalsOfTally(addTallies(files.map((file) => file.priorityTallies[level])))]),
     ) as ByPriority,
     scanned,
-    files: fileReports.filter(isReported),
+    files: withDependencyWarnings(fileReports).filter(isReported),
   };
 }
 
@@ -297,7 +298,8 @@ function totalsOf(weighted: readonly Weighted[]): Totals {
 }
 
 /** The local calendar date of `date`, ISO `YYYY-MM-DD` (the machine's time zone, `TZ` honoured). */
-function localDate(date: Date): string {
+/** The local calendar date of `date` as `YYYY-MM-DD` (`TZ` honoured). */
+export function localDate(date: Date): string {
   return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
 }
 

@@ -1,6 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
+import { PRIORITIES } from '../../model.js';
 import { gateExitCode, gateOutcome } from '../../gate/evaluate.js';
 import { type GateFlags, parseThresholds, resolveGatePolicy, type Thresholds } from '../../gate/policy.js';
 import { hasFileErrors } from '../../engine/engine.js';
@@ -51,6 +52,7 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     .addOption(new Option('--no-fail-on-stale', 'stale counts do not fail the gate (overrides the config)').hideHelp())
     .addOption(new Option('--fail-on-empty', 'fail when no checklist item is found at all (CI gates; not for pre-commit hooks)'))
     .addOption(new Option('--no-fail-on-empty', 'finding no item does not fail (overrides the config)').hideHelp())
+    .addOption(new Option('--fail-on-overdue <level>', 'open overdue items at or above this priority fail the gate (none: every overdue item)').choices(PRIORITIES))
     .addOption(new Option('--warn-only', 'report what fails, but exit 0'))
     .addOption(new Option('--no-warn-only', 'exit 1 on failures (overrides the config)').hideHelp())
     .addOption(new Option('--since <ref>', 'the ratchet: fail only when a change since this git revision made things worse'))

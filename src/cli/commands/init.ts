@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { CONFIG_FILES } from '../../config/load.js';
-import { githubWorkflowSnippet, preCommitSnippet, STARTER_CONFIG, STARTER_CONFIG_FILE } from '../../config/starter.js';
+import { agentSnippet, githubWorkflowSnippet, preCommitSnippet, STARTER_CONFIG, STARTER_CONFIG_FILE } from '../../config/starter.js';
 import { ConfigError, UsageError } from '../../errors.js';
 import { VERSION } from '../../version.js';
 import type { ExitCode, RunContext } from '../context.js';
@@ -17,7 +17,7 @@ import type { ExitCode, RunContext } from '../context.js';
 export function registerInit(program: Command, ctx: RunContext, done: (code: ExitCode) => void): void {
   program
     .command('init')
-    .description('write a starter .shipreadyrc.yaml and print the pre-commit and GitHub Actions snippets')
+    .description('write a starter .shipreadyrc.yaml and print the pre-commit, GitHub Actions and coding-agent snippets')
     .option('--force', `overwrite an existing ${STARTER_CONFIG_FILE}`)
     .action(async (options: { force?: boolean }) => {
       const existing = await existingConfig(ctx.cwd);
@@ -43,6 +43,8 @@ export function registerInit(program: Command, ctx: RunContext, done: (code: Exi
           preCommitSnippet(VERSION),
           '# .github/workflows/readiness.yml',
           githubWorkflowSnippet(VERSION),
+          '# AGENTS.md or CLAUDE.md (coding agents)',
+          agentSnippet(),
         ].join('\n'),
       );
       done(0);

@@ -7,6 +7,7 @@ import {
   type GroupKey,
   groupItems,
   type ItemFilter,
+  parseNames,
   parsePriorities,
   parseStatuses,
   SORT_KEYS,
@@ -14,6 +15,8 @@ import {
   sortItems,
 } from '../../list/index.js';
 import type { Priority, Status } from '../../model.js';
+import { planNext } from '../../plan/next.js';
+import { localDate } from '../../summarize/summarize.js';
 import { gateOutcome } from '../../gate/evaluate.js';
 import { chooseFormat, formatsFor } from '../../render/index.js';
 import { listFormats } from '../../render/list.js';
@@ -35,6 +38,10 @@ interface ListOptions extends CommonOptions {
   file?: string;
   sort?: SortKey;
   groupBy?: GroupKey;
+  owner?: Set<string>;
+  overdue?: boolean;
+  ready?: boolean;
+  tag?: Set<string>;
 }
 
 /** Turns a filter parser's UsageError into commander's, so the message names the option. */
@@ -65,6 +72,10 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
     .addOption(new Option('--blocking', 'only items that block readiness'))
     .addOption(new Option('--grep <text>', 'only items whose title contains the text (case-insensitive)'))
     .addOption(new Option('--file <text>', 'only items in files whose path contains the text'))
+    .addOption(new Option('--owner <names>', 'only items owned by one of these (comma-separated; @ optional)').argParser(asArgParser(parseNames)))
+    .addOption(new Option('--overdue', 'only open items whose due date has passed (see --today)'))
+    .addOption(new Option('--ready', 'only items that can be started now, as `shipready next` lists them'))
+    .addOption(new Option('--tag <names>', 'only items with one of these tags (comma-separated; # optional)').argParser(asArgParser(parseNames)))
     .addOption(new Option('--sort <key>', 'order of the items').choices(SORT_KEYS).default('file'))
     .addOption(new Option('--group-by <key>', 'group the items under headings').choices(GROUP_KEYS));
   for (const option of [...commonOptions(formatsFor('list', listFormats)), ...performanceOptions(), ...stdinOptions()]) command.addOption(option);
@@ -80,6 +91,10 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
       blocking: Boolean(options.blocking),
       ...(options.grep !== undefined ? { grep: options.grep } : {}),
       ...(options.file !== undefined ? { file: options.file } : {}),
+      ...(options.owner !== undefined ? { owners: options.owner } : {}),
+      ...(options.overdue ? { overdue: true } : {}),
+      ...(options.ready ? { ids: new Set(planNext(report, { today: settings.report.today ?? localDate(new Date()), waves: false }).ready.map((i) => i.id)) } : {}),
+      ...(options.tag !== undefined ? { tags: options.tag } : {}),
     };
     const items = sortItems(filterItems(report, filter), options.sort ?? 'file');
     const groups = groupItems(items, options.groupBy ?? null);

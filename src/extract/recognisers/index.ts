@@ -1,3 +1,4 @@
+import { backlogRecogniser } from './backlog.js';
 import { headingRecogniser } from './heading.js';
 import { markerRecogniser } from './marker.js';
 import { taskRecogniser } from './task.js';
@@ -11,4 +12,4 @@ export type { Candidate, ContentHandlers, Recogniser, SectionFacts } from './typ
  * a status emoji is a task item). A new way of writing items is one more
  * entry here (docs/architecture.md, "Recognisers").
  */
-export const RECOGNISERS: readonly Recogniser[] = [taskRecogniser, markerRecogniser, headingRecogniser];
+export const RECOGNISERS: readonly Recogniser[] = [backlogRecogniser, taskRecogniser, markerRecogniser, headingRecogniser];

@@ -3,6 +3,7 @@ import type { Status } from '../../model.js';
 import { listItemFields, readField } from '../fields.js';
 import type { Section } from '../sections.js';
 import { phrasingLines, sanitizeText } from '../text.js';
+import { readPlanning } from '../planning/index.js';
 import { type HandwrittenBox, handwrittenBox, isWhollyStruck, leadParagraph, OBSIDIAN_TASK, obsidianMarker } from './forms.js';
 import type { Candidate, Recogniser } from './types.js';
 
@@ -34,11 +35,12 @@ function taskItem(listItem: ListItem, section: Section, parent: Candidate | null
   }
   if (box) ({ title, formStatus } = boxedTitle(title, box));
   if (paragraph && isWhollyStruck(paragraph)) formStatus = 'cancelled';
+  const fields = listItemFields(listItem);
   return {
     kind: 'task', section, scope: section, line, column: listItem.position?.start.column ?? 1,
     title, markerText: title, priorityText: title, effortText: title,
-    checked, formStatus, statusRule: 'checkbox', fields: listItemFields(listItem), parent,
-    ...(box?.optional ? { planning: { optional: true } } : {}),
+    checked, formStatus, statusRule: 'checkbox', fields, parent,
+    planning: box?.optional ? { ...readPlanning(title, fields), optional: true } : readPlanning(title, fields),
     ...(box?.unknown ? { warnings: [`unknown box character \`${box.unknown}\`: read as an open item`] } : {}),
   };
 }
