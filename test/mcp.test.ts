@@ -64,7 +64,7 @@ describe('shipready mcp', () => {
   });
 
   it('check says the exit code and verdict beside the document', async () => {
-    const result = await withRoots.callTool({ name: 'check', arguments: { paths: ['spec-kit'], failOnOverdue: 'low', today: '2026-02-01', noConfig: true } });
+    const result = await withRoots.callTool({ name: 'check', arguments: { paths: ['spec-kit'], failOnOverdue: 'none', today: '2026-02-01', noConfig: true } });
     expect((result.content as Array<{ text: string }>)[1]!.text).toMatch(/^exit 1; stderr:\n[\s\S]*NOT READY/);
   });
 
