@@ -192,6 +192,6 @@ describe('action.yml', () => {
     const run = await runAction({ workspace: dir, inputs: { since: 'origin/main', 'fail-on': 'none' }, env: jobEnv(event) });
     // The workspace is no git repository (and older CLIs lack the option): the CLI refuses, naming it, with exit 2.
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/since|origin\/main/i);
+    expect(run.stderr).toMatch(/not inside a git repository|since|origin\/main/i);
   });
 });

@@ -409,7 +409,7 @@ describe('a real, nearly full tmpfs', () => {
 
     const full = spawnCli(['fix', '--no-config', 't.md'], { cwd: mountPoint });
     expect(full.code).toBe(2);
-    expect(full.stderr).toMatch(/t\.md: error not rewritten: cannot write \(the disk is full\)/);
+    expect(full.stderr).toMatch(/t\.md:1:1: error: not rewritten: cannot write \(the disk is full\)/);
     expect(full.stderr).not.toContain('Rewrote');
     expectWhole(file, content);
     expect(temps(mountPoint)).toEqual([]);
@@ -455,7 +455,7 @@ describe.skipIf(!IS_ROOT)('permissions, with the CLI run as root and as user 655
     chmodSync(file, 0o664);
     const result = fixAs(AS_NOBODY, 't.md');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('t.md: error not rewritten: it belongs to another user (uid 0)');
+    expect(result.stderr).toContain('t.md:1:1: error: not rewritten: it belongs to another user (uid 0)');
     expectWhole(file, BEFORE);
     expect(statSync(file)).toMatchObject({ uid: 0, gid: NOBODY });
     expect(temps()).toEqual([]);
@@ -527,7 +527,7 @@ describe.skipIf(!IS_ROOT)('permissions, with the CLI run as root and as user 655
     chmodSync(file, 0o444);
     const result = fixAs({}, 't.md');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('t.md: error not rewritten: it is read-only');
+    expect(result.stderr).toContain('t.md:1:1: error: not rewritten: it is read-only');
     expectWhole(file, BEFORE);
     expect(temps()).toEqual([]);
   });

@@ -155,13 +155,13 @@ describe('shipready diff', () => {
     try {
       const outside = await runCli(['diff', 'HEAD'], { cwd: plain, env: { GIT_CEILING_DIRECTORIES: path.dirname(plain) } });
       expect(outside.code).toBe(2);
-      expect(outside.stderr).toMatch(/^shipready: `.*` is not inside a git repository; run diff and history in a clone/);
+      expect(outside.stderr).toMatch(/^shipready: error: `.*` is not inside a git repository; run diff and history in a clone/);
     } finally {
       rmSync(plain, { recursive: true, force: true });
     }
     const unknown = await runCli(['diff', 'nope'], { cwd: repo.dir });
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
-    expect(unknown.stderr).toBe('shipready: `nope` is not a commit of this repository; name a branch, tag or commit (`git fetch` it first if it is on the remote)\n');
+    expect(unknown.stderr).toBe('shipready: error: `nope` is not a commit of this repository; name a branch, tag or commit (`git fetch` it first if it is on the remote)\n');
     const noRemote = await runCli(['diff'], { cwd: repo.dir });
     expect(noRemote.code).toBe(2);
     expect(noRemote.stderr).toContain('name REF');
@@ -224,7 +224,7 @@ describe('shipready check --since (the ratchet)', () => {
       execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, clone]);
       const shallow = await runCli(['check', '--since', 'v1'], { cwd: clone });
       expect(shallow.code).toBe(2);
-      expect(shallow.stderr).toBe('shipready: `v1` is not in this shallow clone; fetch the full history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)\n');
+      expect(shallow.stderr).toBe('shipready: error: `v1` is not in this shallow clone; fetch the full history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)\n');
       const diff = await runCli(['diff'], { cwd: clone });
       expect(diff.code).toBe(2);
       expect(diff.stderr).toContain('fetch-depth: 0');

@@ -118,7 +118,7 @@ describe('configuration discovery', () => {
     expect(spawnSync('mkfifo', [path.join(dir, 'fifo.json')]).status).toBe(0);
     const result = spawnCli(['check', '--config', 'fifo.json', 'READY.md'], { cwd: dir, timeout: 20_000 });
     expect(result.code).toBe(2);
-    expectOneLine(result.stderr, /^shipready: Cannot read config file `fifo\.json`: not a regular file/);
+    expectOneLine(result.stderr, /^shipready: error: Cannot read config file `fifo\.json`: not a regular file/);
   });
 });
 
@@ -136,7 +136,7 @@ describe('file names', () => {
     writeFileSync(Buffer.concat([Buffer.from(`${dir}/c`), Buffer.from([0xff]), Buffer.from('.md')]), '- [ ] one\n');
     const result = await runCli(['report', '--no-config', '.'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('c\uFFFD.md: error cannot read file: its name is not valid UTF-8');
+    expect(result.stderr).toContain('c\uFFFD.md:1:1: error: cannot read file: its name is not valid UTF-8');
     expect(result.stderr).not.toContain('removed while shipready ran');
   });
 });
@@ -154,7 +154,7 @@ describe('bidi overrides and zero-width characters', () => {
     expect(printablePath('a\u202Eb.md')).toBe('a%E2%80%AEb.md');
     expect(workflowProperty('x\u200B.md')).toBe('x%E2%80%8B.md');
     expect(escapeControls('a\u202Eb')).toBe('a\\u202eb');
-    expect(formatDiagnostic('d\u202Ee.md', { line: 1, severity: 'warning', message: 'w\u2066x' })).toBe('de.md:1: warning wx');
+    expect(formatDiagnostic('d\u202Ee.md', { line: 1, severity: 'warning', message: 'w\u2066x' })).toBe('de.md:1:1: warning: wx');
   });
 
   it('never reach the terminal or a GitHub annotation from a checklist', async () => {
@@ -182,7 +182,7 @@ describe('summary blocks stay inside the repository', () => {
     writeFileSync(path.join(repo, 'STATUS.md'), block);
     const result = await runCli(['fix', '--no-config', 'STATUS.md'], { cwd: repo });
     expect(readFileSync(path.join(repo, 'STATUS.md'), 'utf8')).toBe(block);
-    expect(result.stderr).toContain('STATUS.md:3: warning summary block paths `../outside/*.md` reach `../outside/private.md`, outside the repository and the paths given');
+    expect(result.stderr).toContain('STATUS.md:3:1: warning: summary block paths `../outside/*.md` reach `../outside/private.md`, outside the repository and the paths given');
     expect(result.stdout).not.toContain('Alice');
   });
 

@@ -15,7 +15,7 @@ export async function main(): Promise<void> {
     outputFailed = true;
     if (name !== 'standard error') {
       try {
-        process.stderr.write(`shipready: ${outputFailure(name, error)}\n`);
+        process.stderr.write(`shipready: error: ${outputFailure(name, error)}\n`);
       } catch {
         // stderr is gone too: the exit code is all that is left.
       }

@@ -74,11 +74,11 @@ const FAILURES: Record<string, string> = {
   EIO: 'input/output error',
 };
 
-/** The one line for an output that could not be written: `error: cannot write `x.json` (ENOSPC: no space left on the device)`. */
+/** The message for an output that could not be written: `cannot write `x.json` (ENOSPC: no space left on the device)`. */
 export function outputFailure(where: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code ?? 'error';
   const meaning = FAILURES[code];
-  return `error: cannot write ${where} (${meaning ? `${code}: ${meaning}` : code})`;
+  return `cannot write ${where} (${meaning ? `${code}: ${meaning}` : code})`;
 }
 
 /**
