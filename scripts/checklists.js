@@ -1,6 +1,6 @@
 /**
  * Generated checklists and the properties every one must satisfy (issue 7),
- * shared by the property tests (test/property-hardening.test.ts, a few
+ * shared by the property tests (test/engine-property.test.ts, a few
  * hundred documents against src/) and the fuzz run (scripts/fuzz.js,
  * 100,000 and more against dist/). Plain JavaScript so that both can load
  * it; types in checklists.d.ts.

@@ -1,4 +1,4 @@
-/** Types of the benchmark generator, for the tests that reuse it (test/modes.test.ts). */
+/** Types of the benchmark generator, for the tests that reuse it (test/engine-modes.test.ts). */
 export interface Written {
   /** Paths relative to the directory, in order. */
   files: string[];

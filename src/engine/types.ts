@@ -38,7 +38,7 @@ export interface FileAnalysisOptions {
   remarkPlugins: readonly RemarkPluginSpec[];
   /**
    * Parse big texts in chunks split at top-level headings. The results are
-   * the same either way (test/modes.test.ts), so it is no part of the
+   * the same either way (test/engine-modes.test.ts), so it is no part of the
    * cache's identity.
    */
   chunking: boolean;
@@ -47,7 +47,7 @@ export interface FileAnalysisOptions {
 /** `--concurrency`: worker threads to use; `auto` decides from the files and the cores, `off` uses none. */
 export type Concurrency = number | 'auto' | 'off';
 
-/** How a run may go faster; the report is the same either way (test/modes.test.ts). */
+/** How a run may go faster; the report is the same either way (test/engine-modes.test.ts). */
 export interface PerformanceOptions {
   /** Keep per-file analyses between runs, keyed by content hash: the cache directory (absolute or relative to `cwd`), or null for none (the default). */
   cacheLocation?: string | null;

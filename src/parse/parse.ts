@@ -53,7 +53,7 @@ export function documentFormat(path: string): DocumentFormat {
   return /\.mdx$/i.test(path) ? 'mdx' : 'markdown';
 }
 
-/** How the parser may work; the results are the same either way (test/modes.test.ts). */
+/** How the parser may work; the results are the same either way (test/engine-modes.test.ts). */
 export interface ParseOptions {
   /** Split big texts at top-level headings and parse the parts apart (default true). Markdown without plugins only. */
   chunking?: boolean;

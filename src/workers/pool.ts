@@ -39,7 +39,7 @@ export interface WorkerRun {
 /**
  * Loads and analyses `files` on `run.threads` worker threads (tinypool), in
  * batches so both cores stay busy to the end. Results come back in the order
- * of `files`; they are the same as on the main thread (test/modes.test.ts).
+ * of `files`; they are the same as on the main thread (test/engine-modes.test.ts).
  *
  * @throws the signal's reason when `run.signal` aborts.
  */

@@ -3,7 +3,7 @@ import { isoDate, refList } from './dates.js';
 import type { PlanningUnit } from './types.js';
 
 // `[key:: value]` or `(key:: value)`; the key is up to four words (Dataview allows spaces and dashes in it).
-// Written so that no two parts can take the same space (no backtracking trade-offs; test/regex-safety.test.ts).
+// Written so that no two parts can take the same space (no backtracking trade-offs; test/extract-regex-safety.test.ts).
 const INLINE_FIELD = /[[(][ \t]*([A-Za-z][\w-]*(?: [\w-]+){0,3})[ \t]*::[ \t]*([^\s\])][^\])]*)?[\])]/g;
 
 /**

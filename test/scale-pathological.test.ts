@@ -8,7 +8,7 @@
  * 10,000 headings, deep indentation, a huge table, 50 MB) take from tens of
  * seconds to minutes each and run only with `SHIPREADY_HUGE=1`:
  *
- *   SHIPREADY_HUGE=1 HARDENING_TABLE=table.json npx vitest run test/hardening-huge
+ *   SHIPREADY_HUGE=1 HARDENING_TABLE=table.json npx vitest run test/scale-pathological
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -453,7 +453,7 @@ describe('properties', () => {
   it('decodeMarkdown never throws on arbitrary bytes and follows the rules', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-        // A UTF-16 byte order mark makes the file UTF-16 (test/hardening-decode.test.ts).
+        // A UTF-16 byte order mark makes the file UTF-16 (test/load-bad-input.test.ts).
         fc.pre(!((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)));
         const d = decodeMarkdown(bytes);
         expect(d.binary).toBe(bytes.includes(0));

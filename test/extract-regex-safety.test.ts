@@ -204,7 +204,7 @@ const TEMPLATE = ['# Tasks', '', `### 1${PLACEHOLDER}`, '', `- [ ] ${PLACEHOLDER
  * Extraction and summary of a checklist whose titles, fields and paragraph
  * hold `input`. The tree is parsed from the template and its placeholder
  * text nodes are given `input` afterwards: the markdown parser has worst
- * cases of its own (see test/hardening.test.ts), kept out of this timing.
+ * cases of its own (see test/load-bad-input.test.ts), kept out of this timing.
  */
 function extractHostile(input: string): void {
   const tree = parseMarkdown(TEMPLATE);
