@@ -2,9 +2,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyze, reportFromDocuments } from '../engine/engine.js';
 import { parserFor } from '../engine/file.js';
-import type { Analysis, LoadedDocument } from '../engine/types.js';
+import type { Analysis } from '../engine/types.js';
 import { UsageError } from '../errors.js';
-import { decodeMarkdown } from '../load/decode.js';
+import { documentFromBytes } from '../load/load.js';
 import { discoverFiles, displayPath, isNegation } from '../load/discover.js';
 import { DEFAULT_REPORT_OPTIONS } from '../model.js';
 import type { RunContext } from './context.js';
@@ -66,17 +66,8 @@ async function readStdin(ctx: RunContext): Promise<Uint8Array> {
 
 /** The report of the text on stdin, as one file named `name` (relative to the working directory). */
 async function stdinReport(ctx: RunContext, settings: Settings, name: string): Promise<import('../model.js').Report> {
-  const decoded = decodeMarkdown(await readStdin(ctx));
   const absolutePath = path.resolve(ctx.cwd, name);
-  const document: LoadedDocument = {
-    path: name === STDIN_NAME ? name : displayPath(absolutePath, ctx.cwd),
-    absolutePath,
-    text: decoded.text,
-    bom: decoded.bom,
-    skipped: decoded.binary,
-    repairs: decoded.repairs,
-    diagnostics: decoded.diagnostics,
-  };
+  const document = documentFromBytes(name === STDIN_NAME ? name : displayPath(absolutePath, ctx.cwd), absolutePath, await readStdin(ctx));
   const parser = await parserFor([name.endsWith('.mdx') ? name : `${name}.md`], { remarkPlugins: settings.config?.remarkPlugins ?? [] });
   return reportFromDocuments([document], settings.report ?? DEFAULT_REPORT_OPTIONS, settings.vocabulary, parser);
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { byPath, summarizeAnalyses } from '../engine/engine.js';
 import { analyzeLoadedDocument, parserFor } from '../engine/file.js';
-import type { FileAnalysis, FileAnalysisOptions, LoadedDocument } from '../engine/types.js';
-import { decodeMarkdown } from '../load/decode.js';
+import type { FileAnalysis, FileAnalysisOptions } from '../engine/types.js';
+import { documentFromBytes } from '../load/load.js';
 import type { Report, ReportOptions, Totals } from '../model.js';
 import { assembleReport, type WeighedFile, weighFile } from '../summarize/summarize.js';
 import { VERSION } from '../version.js';
@@ -95,16 +95,7 @@ export class RevisionAnalyzer {
     }
     for (const file of files) {
       const absolutePath = path.join(this.repo.root, file.path);
-      const decoded = decodeMarkdown(blobs.get(file.blob) ?? new Uint8Array());
-      const doc: LoadedDocument = {
-        path: this.repo.displayPath(file.path),
-        absolutePath,
-        text: decoded.text,
-        bom: decoded.bom,
-        skipped: decoded.binary,
-        repairs: decoded.repairs,
-        diagnostics: decoded.diagnostics,
-      };
+      const doc = documentFromBytes(this.repo.displayPath(file.path), absolutePath, blobs.get(file.blob) ?? new Uint8Array());
       const analysis = analyzeLoadedDocument(doc, this.options, this.parser);
       this.cache.set(key(file), analysis);
       this.store?.set(key(file), analysis);

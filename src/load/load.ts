@@ -57,6 +57,15 @@ export async function loadDocument(absolutePath: string, cwd: string): Promise<L
     if (kind) return skipped('warning', `skipped ${kind}: not a regular file`);
     return skipped('error', await unreadableMessage(absolutePath, error as NodeJS.ErrnoException));
   }
+  return documentFromBytes(path, absolutePath, bytes);
+}
+
+/**
+ * A document from bytes already read (a file, standard input, a git blob):
+ * decoded, BOM removed, mojibake repaired (docs/rules.md#encodings). Binary
+ * bytes give a skipped document with empty text.
+ */
+export function documentFromBytes(path: string, absolutePath: string, bytes: Uint8Array): LoadedDocument {
   const decoded = decodeMarkdown(bytes);
   return {
     path,
