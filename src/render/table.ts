@@ -185,12 +185,16 @@ function breakdownRows(report: Report, options: RenderOptions, c: ChalkInstance)
   return rows;
 }
 
-/** Overall and per-priority (or per-section) progress: label, bar, then the figures. */
-function breakdown(report: Report, options: RenderOptions, layout: SharedLayout, c: ChalkInstance): string[] {
-  const rows = breakdownRows(report, options, c);
-  const figures = breakdownFigures(rows, report.options.hoursPerDay).filter((column) => layout.breakdownColumns.has(column.key));
-  const columns: ColumnLayout[] = [{ width: layout.label }];
-  const header = [''];
+/** The columns and header row both tables share: the label, the bar (when it fits), then the figures. */
+function tableHead(
+  labelWidth: number,
+  labelHeader: string,
+  figures: ReadonlyArray<Parameters<typeof columnWidth>[0] & { header: string }>,
+  layout: SharedLayout,
+  c: ChalkInstance,
+): { columns: ColumnLayout[]; header: string[] } {
+  const columns: ColumnLayout[] = [{ width: labelWidth }];
+  const header = [labelHeader];
   if (layout.bar > 0) {
     columns.push({ width: layout.bar });
     header.push(c.dim(truncate('progress', layout.bar)));
@@ -199,6 +203,14 @@ function breakdown(report: Report, options: RenderOptions, layout: SharedLayout,
     columns.push({ width: columnWidth(figure), align: 'right' });
     header.push(c.dim(figure.header));
   }
+  return { columns, header };
+}
+
+/** Overall and per-priority (or per-section) progress: label, bar, then the figures. */
+function breakdown(report: Report, options: RenderOptions, layout: SharedLayout, c: ChalkInstance): string[] {
+  const rows = breakdownRows(report, options, c);
+  const figures = breakdownFigures(rows, report.options.hoursPerDay).filter((column) => layout.breakdownColumns.has(column.key));
+  const { columns, header } = tableHead(layout.label, '', figures, layout, c);
   const body = rows.map((row, r) => {
     const dim = row.empty ? c.dim : (s: string): string => s;
     const label = row.cutStart ? linked(truncateMiddle(row.label, layout.label), row.label, options) : truncate(row.label, layout.label);
@@ -254,16 +266,7 @@ function effortLines(report: Report, width: number, c: ChalkInstance): string[] 
 /** One row per file: path, bar (same offset and length as the breakdown's), then the kept figures. */
 function fileTable(report: Report, options: RenderOptions, layout: SharedLayout, c: ChalkInstance): string[] {
   const figures = fileFigures(report).filter((column) => layout.fileColumns.has(column.key));
-  const columns: ColumnLayout[] = [{ width: layout.fileLabel }];
-  const header = [c.dim('file')];
-  if (layout.bar > 0) {
-    columns.push({ width: layout.bar });
-    header.push(c.dim(truncate('progress', layout.bar)));
-  }
-  for (const figure of figures) {
-    columns.push({ width: columnWidth(figure), align: 'right' });
-    header.push(c.dim(figure.header));
-  }
+  const { columns, header } = tableHead(layout.fileLabel, c.dim('file'), figures, layout, c);
   const body = report.files.map((file, i) => {
     const path = sanitizeText(file.path);
     const cells = [linked(truncateMiddle(path, layout.fileLabel), path, options)];
