@@ -1,4 +1,5 @@
 import type { ClaimKind, ClaimNumbers } from '../model.js';
+import type { Triggers } from './recognisers/types.js';
 
 /**
  * Hand-written claims (docs/rules.md, "Claims"): numbers tied to a completion word, found
@@ -132,6 +133,21 @@ const PATTERNS: Pattern[] = [
       'dgiu',
     ),
   },
+];
+
+/**
+ * The claim finder's cheap triggers (docs/architecture.md#the-scan), built
+ * from the same completion words as {@link PATTERNS}: a number followed,
+ * across at most six words, by a completion word (every form that starts
+ * with a count, a ratio or a percentage), or a completion word or label
+ * followed by a colon and a number (`Done: 5`, `Progress: ~45%`). Tested on
+ * the text with emphasis markers removed, as claims are matched; no word
+ * boundaries, so they match more than the patterns do, never less.
+ */
+const COMPLETION_WORDS = String.raw`${OPEN}|${DONE}|progress|completion|readiness`;
+export const CLAIM_TRIGGERS: Triggers = [
+  [{ view: 'source', test: new RegExp(String.raw`\d[\s%]*(?:[\p{L}\p{N}-]+\s+){0,6}(?:${COMPLETION_WORDS})`, 'iu') }],
+  [{ view: 'source', test: new RegExp(String.raw`(?:${COMPLETION_WORDS})(?:\s+\p{L}+)?\s*:\s*[~≈]?\s*\d`, 'iu') }],
 ];
 
 /**

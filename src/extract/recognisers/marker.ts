@@ -4,7 +4,8 @@ import { listItemFields } from '../fields.js';
 import type { Section } from '../sections.js';
 import { leadingStatusEmoji } from '../status.js';
 import { phrasingLines, sanitizeText } from '../text.js';
-import { MARKER_HEADING_WORDS, wholeWord } from '../vocabulary.js';
+import { MARKER_HEADING_WORDS, STATUS_EMOJI, wholeWord } from '../vocabulary.js';
+import { anyOf, anyPattern } from './triggers.js';
 import { isPlaceholder, leadParagraph } from './forms.js';
 import type { Candidate, Recogniser } from './types.js';
 
@@ -18,6 +19,8 @@ const namesMarkerWork = wholeWord(MARKER_HEADING_WORDS.join('|'));
  */
 export const markerRecogniser: Recogniser = {
   name: 'marker',
+  // A status emoji, and a word that names work or a state for the heading.
+  triggers: () => [[anyOf(STATUS_EMOJI.map(([emoji]) => emoji)), anyPattern(MARKER_HEADING_WORDS)]],
   content: (section, doc) =>
     section.heading !== null && namesMarkerWork.test(section.title)
       ? {

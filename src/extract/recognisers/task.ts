@@ -14,6 +14,8 @@ import type { Candidate, Recogniser } from './types.js';
  */
 export const taskRecogniser: Recogniser = {
   name: 'task',
+  // `[ ]`, `[x]`, `[/]`, `[-]` anywhere: a GFM check value is white space or an x; an escaped `\[/\]` reads as `[/]` in the source view.
+  triggers: () => [[{ view: 'source', test: /\[[\s xX/-]\]/ }]],
   content: (section) => ({ listItem: (node, parent) => taskItem(node, section, parent) }),
 };
 

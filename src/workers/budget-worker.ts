@@ -1,0 +1,14 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { analyzeLoadedDocument, parserFor } from '../engine/file.js';
+import type { FileAnalysisOptions, LoadedDocument } from '../engine/types.js';
+
+/** What the budget thread is given: one loaded document and the analysis settings. */
+export interface BudgetTask {
+  doc: LoadedDocument;
+  options: FileAnalysisOptions;
+}
+
+// The thread's whole task: analyse the one document and post the analysis back.
+const { doc, options } = workerData as BudgetTask;
+const parser = await parserFor([doc.absolutePath], options);
+parentPort!.postMessage(analyzeLoadedDocument(doc, options, parser));
