@@ -17,6 +17,15 @@ export interface CommonOptions {
   cache?: boolean;
   cacheLocation?: string;
   concurrency?: Concurrency;
+  /** `--file-timeout <seconds>`. */
+  fileTimeout?: number;
+}
+
+/** `--file-timeout <seconds>`: a positive number of seconds. */
+export function parseFileTimeout(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError(`Unexpected \`${value}\`, expected a positive number of seconds`);
+  return seconds;
 }
 
 /** `--hours-per-day N`: a number of hours in (0, 24]. */
@@ -60,5 +69,6 @@ export function performanceOptions(): Option[] {
     new Option('--no-cache', 'read every file (the default)').hideHelp(),
     new Option('--cache-location <dir>', 'where --cache keeps its files (implies --cache)').default(undefined, 'node_modules/.cache/shipready'),
     new Option('--concurrency <n>', 'worker threads: a number, `auto` (half the cores from 4 cores and 64 files) or `off`').argParser(parseConcurrency),
+    new Option('--file-timeout <seconds>', 'parse budget per file; a file past it is skipped with an error').argParser(parseFileTimeout).default(undefined, '10'),
   ];
 }

@@ -40,6 +40,7 @@ function buildScan(vocabulary: Vocabulary, recognisers: readonly Recogniser[]): 
 function matches(trigger: Trigger, views: ScanViews): boolean {
   const test = (text: string): boolean => (typeof trigger.test === 'function' ? trigger.test(text) : trigger.test.test(text));
   if (trigger.view === 'source') return test(views.source);
+  if (trigger.view === 'headings') return test(views.headings);
   // A word split by markup reads whole in the plain view; one that only looks split (`x](Tasks)` is no link) in the source view.
   return test(views.plain) || test(views.source);
 }
@@ -48,7 +49,17 @@ function matches(trigger: Trigger, views: ScanViews): boolean {
 class ScanViews {
   #source: string | undefined;
   #plain: string | undefined;
+  #headings: string | undefined;
   constructor(private readonly text: string) {}
+
+  get headings(): string {
+    if (this.#headings === undefined) {
+      // Plain text keeps every line break, so the heading lines of the plain view are those of the source view, made plain.
+      const lines = headingLines(this.source);
+      this.#headings = lines === '' ? '' : `${plainView(lines)}\n${lines}`;
+    }
+    return this.#headings;
+  }
 
   get source(): string {
     return (this.#source ??= sourceView(this.text));
@@ -86,9 +97,63 @@ function decodeReference(whole: string, hex: string | undefined, decimal: string
  * labels and footnote references, link destinations, HTML tags, code span
  * and strike-through markers, brackets.
  */
-const INLINE_MARKUP = /\]\[[^[\]\n]*\]|\[\^[^[\]\n]*\]|\]\([^()\n]*\)|<\/?[A-Za-z][A-Za-z\d-]*(?:\s[^<>]*)?\/?>|[`~[\]]+/g;
+const INLINE_MARKUP = /\]\[[^[\]\n\r]*\]|\[\^[^[\]\n\r]*\]|\]\([^()\n\r]*\)|<\/?[A-Za-z][A-Za-z\d-]*(?:[ \t][^<>\n\r]*)?\/?>|[`~[\]]/g;
 
 /** {@link ScanView} `plain`: the source view without {@link INLINE_MARKUP}. */
 export function plainView(source: string): string {
   return /[`~[\]<]/.test(source) ? source.replace(INLINE_MARKUP, '') : source;
+}
+
+const BLANK = /^[ \t>]*$/;
+const LINE_END = /[\n\r]/g;
+
+/**
+ * {@link ScanView} `headings` of one view: its ATX heading lines (with `#`
+ * and a space or tab), and the lines of each run that a setext underline
+ * ends, joined by line breaks. Linear: each line is looked at a bounded
+ * number of times.
+ */
+export function headingLines(view: string): string {
+  const found: string[] = [];
+  for (let at = view.indexOf('#'); at >= 0; ) {
+    const next = view.charCodeAt(at + 1);
+    if (next !== 32 && next !== 9) {
+      at = view.indexOf('#', at + 1);
+      continue;
+    }
+    const end = lineEnd(view, at);
+    found.push(view.slice(lineStart(view, at), end));
+    at = view.indexOf('#', end);
+  }
+  const underline = /^[ \t>]*(?:=+|-+)[ \t]*$/gm;
+  let boundary = 0;
+  for (let match = underline.exec(view); match; match = underline.exec(view)) {
+    // The run above: the lines back to a blank one, or to the previous underline.
+    const run: string[] = [];
+    for (let end = match.index - 1; end >= boundary && end >= 0; ) {
+      const start = Math.max(lineStart(view, end), boundary);
+      const line = view.slice(start, end);
+      if (BLANK.test(line)) break;
+      run.push(line);
+      end = start - 1;
+      if (end >= 0 && view[end] === '\n' && view[end - 1] === '\r') end--;
+    }
+    found.push(...run);
+    boundary = match.index + match[0].length;
+    if (match[0].length === 0) underline.lastIndex++;
+  }
+  return found.join('\n');
+}
+
+/** Where the line holding `index` starts. */
+function lineStart(text: string, index: number): number {
+  let start = index;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  return start;
+}
+
+/** Where the line holding `index` ends (its line break, or the end of the text). */
+function lineEnd(text: string, index: number): number {
+  LINE_END.lastIndex = index;
+  return LINE_END.exec(text)?.index ?? text.length;
 }

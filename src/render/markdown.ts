@@ -6,7 +6,7 @@ import type { FileReport, GateVerdict, Item, Priority, Report, Totals } from '..
 import { PRIORITIES } from '../model.js';
 import { sectionsWithItems } from './table.js';
 import { blockingItemsByPriority, claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent } from './format.js';
-import { verdictHead, verdictReason } from './verdict.js';
+import { scannedSentence, verdictHead, verdictReason } from './verdict.js';
 import { displayWidth, plural } from './text.js';
 import { sanitizeText } from '../text/sanitize.js';
 import type { RenderContext, Renderer } from './types.js';
@@ -95,6 +95,7 @@ export function markdownTree({ report, verdict, options }: RenderContext): Root 
       ),
     );
   }
+  children.push(paragraph([text(`${scannedSentence(report)}.`)]));
   return { type: 'root', children };
 }
 

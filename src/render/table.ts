@@ -3,7 +3,7 @@ import type { ClaimReport, FileReport, GateVerdict, Item, Priority, Report, Sect
 import { PRIORITIES } from '../model.js';
 import { progressBar } from './bar.js';
 import { blockingItemsByPriority, claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent } from './format.js';
-import { verdictSentence } from './verdict.js';
+import { scannedSentence, verdictSentence } from './verdict.js';
 import { type ColumnLayout, layoutColumns, plural, truncate, truncateStart, widest } from './text.js';
 import { sanitizeText } from '../text/sanitize.js';
 import type { Renderer, RenderOptions } from './types.js';
@@ -43,6 +43,7 @@ export const renderTable: Renderer = ({ report, verdict, options }) => {
     report.files.length > 1 ? fileTable(report, options, width, c) : [],
     blockingLines(report, width, c),
     staleClaimLines(report, width, c),
+    [c.dim(scannedSentence(report))],
   ];
   return `${blocks.filter((block) => block.length > 0).map((block) => block.join('\n')).join('\n\n')}\n`;
 };

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { gateExitCode, gateOutcome } from '../../gate/evaluate.js';
 import { type GateFlags, parseThresholds, resolveGatePolicy, type Thresholds } from '../../gate/policy.js';
-import { analyze, hasFileErrors } from '../../engine/engine.js';
+import { hasFileErrors } from '../../engine/engine.js';
+import { analyzeWithProgress } from '../progress.js';
 import { chooseFormat, formats, formatsFor, loadRenderer, outputText, type RenderContext } from '../../render/index.js';
 import { checkMessage, verdictSentence } from '../../render/verdict.js';
 import type { ExitCode, RunContext } from '../context.js';
@@ -49,7 +50,7 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     const format = formats[chooseFormat('check', formats, options.format, ctx.env.GITHUB_ACTIONS === 'true')];
     const settings = await resolveSettings(ctx, options, format.color);
     const policy = resolveGatePolicy(settings.config?.config ?? {}, options);
-    const { report, warnings } = await analyze(analysisOptions(ctx, settings, paths));
+    const { report, warnings } = await analyzeWithProgress(ctx, options.quiet, analysisOptions(ctx, settings, paths));
     for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
 `);
     const context: RenderContext = { report, ...gateOutcome(report, policy), options: { ...settings.render, gate: true, verbose: Boolean(options.verbose) } };

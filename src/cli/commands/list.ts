@@ -17,7 +17,8 @@ import type { Priority, Status } from '../../model.js';
 import { gateOutcome } from '../../gate/evaluate.js';
 import { chooseFormat, formatsFor } from '../../render/index.js';
 import { listFormats } from '../../render/list.js';
-import { analyze, hasFileErrors } from '../../engine/engine.js';
+import { hasFileErrors } from '../../engine/engine.js';
+import { analyzeWithProgress } from '../progress.js';
 import type { ExitCode, RunContext } from '../context.js';
 import { type CommonOptions, commonOptions, performanceOptions } from '../options.js';
 import { verbosityOf } from '../../render/diagnostics.js';
@@ -69,7 +70,7 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
   command.action(async (paths: string[], options: ListOptions) => {
     const format = listFormats[chooseFormat('list', listFormats, options.format)];
     const settings = await resolveSettings(ctx, options, format.color);
-    const { report, warnings } = await analyze(analysisOptions(ctx, settings, paths));
+    const { report, warnings } = await analyzeWithProgress(ctx, options.quiet, analysisOptions(ctx, settings, paths));
     for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
 `);
     const filter: ItemFilter = {

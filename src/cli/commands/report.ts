@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { gateOutcome } from '../../gate/evaluate.js';
-import { analyze, hasFileErrors } from '../../engine/engine.js';
+import { hasFileErrors } from '../../engine/engine.js';
+import { analyzeWithProgress } from '../progress.js';
 import { chooseFormat, formats, formatsFor } from '../../render/index.js';
 import { BREAKDOWNS, type Breakdown } from '../../render/types.js';
 import type { ExitCode, RunContext } from '../context.js';
@@ -29,7 +30,7 @@ export function registerReport(program: Command, ctx: RunContext, done: (code: E
     }
     const format = formats[chooseFormat('report', formats, options.format)];
     const settings = await resolveSettings(ctx, options, format.color);
-    const { report, warnings } = await analyze(analysisOptions(ctx, settings, paths));
+    const { report, warnings } = await analyzeWithProgress(ctx, options.quiet, analysisOptions(ctx, settings, paths));
     for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}
 `);
     const render = await format.load();

@@ -1,7 +1,6 @@
 import { ancestors, type Section } from '../sections.js';
 import { leadingStatusEmoji } from '../status.js';
-import { escapeRegExp, PRIORITY_EMOJI, TASK_FIELD_NAMES, WORK_HEADING_WORDS, wholeWord } from '../vocabulary.js';
-import { anyOf, anyPattern, anyWord } from './triggers.js';
+import { escapeRegExp, PRIORITY_EMOJI, TASK_FIELD_NAMES, type Vocabulary, WORK_HEADING_WORDS, wholeWord } from '../vocabulary.js';
 import { isWhollyStruck } from './forms.js';
 import type { Candidate, Recogniser, SectionFacts } from './types.js';
 
@@ -18,51 +17,32 @@ const namesWork = wholeWord(WORK_HEADING_WORDS.join('|'));
  */
 export const headingRecogniser: Recogniser = {
   name: 'heading',
-  triggers: (vocabulary) => {
-    const marked = [
-      anyPattern(WORK_HEADING_WORDS),
-      anyWord([...Object.values(vocabulary.priorityWords).flat()]),
-      anyOf(PRIORITY_EMOJI.map(([emoji]) => emoji)),
-      { view: 'plain', test: fieldNames([...TASK_FIELD_NAMES, ...vocabulary.effortFields]) },
-    ] as const;
-    return marked.map((trigger) => [{ view: 'plain', test: numberedHeading }, trigger]);
-  },
+  // A numbered heading, and a heading that names work or sets a priority, or a task field.
+  triggers: (vocabulary) => [
+    [{ view: 'headings', test: /\d(?:[.):]|\s*[-–])/ }, { view: 'headings', test: markedHeading(vocabulary) }],
+    [{ view: 'headings', test: /\d(?:[.):]|\s*[-–])/ }, { view: 'plain', test: fieldNames([...TASK_FIELD_NAMES, ...vocabulary.effortFields]) }],
+  ],
   section: headingItem,
 };
 
-/** A number as a numbered heading starts (`1.`, `2)`, `3:`, `1.5`, `1 - 2.`), loosely. */
-const NUMBER_START = /\d(?:[.):]|\s*[-–])/;
-/** A line that may underline a setext heading (any container prefix, or none). */
-const UNDERLINE = /^[ \t>]*(?:=+|-+)[ \t]*$/;
-/** A blank line, inside block quotes too. */
-const BLANK = /^[ \t>]*$/;
-
-/**
- * Whether the text may hold a numbered heading: a line with `# ` (an ATX
- * heading, in any container) and a number after it, or a setext underline
- * below a run of lines one of which holds a number (a setext heading's
- * title starts on the run's first line). One pass over the lines, one test
- * of each, so linear.
- */
-function numberedHeading(text: string): boolean {
-  const setext = /^[ \t>]*(?:=+|-+)[ \t]*$/m.test(text);
-  if (!setext && !/#[ \t]/.test(text)) return false;
-  let numberInRun = false;
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    const atx = line.search(/#[ \t]/);
-    if (atx >= 0 && NUMBER_START.test(line.slice(atx))) return true;
-    if (!setext) continue;
-    if (BLANK.test(line)) numberInRun = false;
-    else if (numberInRun && UNDERLINE.test(line)) return true;
-    else if (NUMBER_START.test(line)) numberInRun = true;
-  }
-  return false;
+/** Words that name work, priority words and priority emoji, anywhere, in any case (no word boundaries: looser than the rules). */
+function markedHeading(vocabulary: Vocabulary): RegExp {
+  const words = [...Object.values(vocabulary.priorityWords).flat()]
+    .map((word) => word.replace(/[\\*_]+/g, ''))
+    .filter((word) => word.trim() !== '')
+    .map((word) => word.split(/[\s-]+/).map(escapeRegExp).join('[\\s-]+'));
+  const work = WORK_HEADING_WORDS.map((fragment) => fragment.replace(/ /g, '\\s+'));
+  return new RegExp([...work, ...words, ...PRIORITY_EMOJI.map(([emoji]) => emoji)].join('|'), 'iu');
 }
 
-/** Field names followed by a colon (`Effort:`), in any case; spaces match any white space. */
+/**
+ * Field names followed by a colon (`Effort:`), in any case, where a line's
+ * text starts (after container markers, list numbers, emoji); spaces match
+ * any white space.
+ */
 function fieldNames(names: readonly string[]): RegExp {
   const alternation = names.map((name) => name.replace(/[\\*_]+/g, '').split(/\s+/).map(escapeRegExp).join('\\s+')).join('|');
-  return new RegExp(`(?:${alternation})\\s*:`, 'iu');
+  return new RegExp(`^[^\\p{L}\\n\\r]*(?:${alternation})\\s*:`, 'imu');
 }
 
 function headingItem(section: Section, facts: SectionFacts): Candidate | null {

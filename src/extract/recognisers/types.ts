@@ -105,9 +105,12 @@ export interface Recogniser {
  * escapes removed; `plain` is that text without inline markup as well
  * (emphasis, code spans, strike-through, link and reference brackets, link
  * destinations, inline HTML tags), so that a word split by markup
- * (`Ta**sks**`, `Ta<b>sks</b>`) reads whole.
+ * (`Ta**sks**`, `Ta<b>sks</b>`) reads whole; `headings` is the lines of
+ * the plain and source views that may belong to a heading: ATX heading lines
+ * (`#` and a space, in any container) and every line of a run of lines
+ * that a setext underline (`===`, `---`) ends.
  */
-export type ScanView = 'source' | 'plain';
+export type ScanView = 'source' | 'plain' | 'headings';
 
 /** One cheap test on one view of the text: a pattern found anywhere, or a predicate. */
 export interface Trigger {
