@@ -13,7 +13,7 @@ import remarkParse from 'remark-parse';
 import { type Pluggable, type Processor, unified } from 'unified';
 import type { Diagnostic } from '../model.js';
 import { SourceText } from '../text/source.js';
-import { CHUNK_TARGET, endsOpen, splitAtTopLevelHeadings } from './chunks.js';
+import { CHUNK_TARGET, endsOpen, joinLists, splitAtTopLevelHeadings } from './chunks.js';
 import { guardNesting, mayNestDeeply } from './nesting.js';
 import { importRemarkPlugin, type RemarkPluginSpec } from './plugins.js';
 import { guardTables, MAX_TABLE_ROWS } from './tables.js';
@@ -246,7 +246,7 @@ function parseInChunks(processor: MdastProcessor, source: string, chunking: bool
       return processor.parse(source);
     }
     shiftPositions(part, chunk.offset, chunk.line - 1);
-    children.push(...part.children);
+    joinLists(children, part.children, source);
   }
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(source) } };
 }
