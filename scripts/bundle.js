@@ -9,7 +9,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts' },
+  entryPoints: { main: 'src/cli/main.ts', 'budget-worker': 'src/workers/budget-worker.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',
