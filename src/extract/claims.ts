@@ -137,18 +137,54 @@ const PATTERNS: Pattern[] = [
 
 /**
  * The claim finder's cheap triggers (docs/architecture.md#the-scan), built
- * from the same completion words as {@link PATTERNS}: a number followed,
- * across at most six words, by a completion word (every form that starts
- * with a count, a ratio or a percentage), or a completion word or label
- * followed by a colon and a number (`Done: 5`, `Progress: ~45%`). Tested on
- * the text with emphasis markers removed, as claims are matched; no word
- * boundaries, so they match more than the patterns do, never less.
+ * from the same completion words as {@link PATTERNS}: a completion word
+ * after white space with a digit in the seven words before it on its line
+ * (every form that starts with a count, a ratio or a percentage), or a
+ * completion word or label followed by a colon and a number (`Done: 5`,
+ * `Progress: ~45%`). Tested on the text with emphasis markers removed, as
+ * claims are matched; no word boundaries, so they match more than the
+ * patterns do, never less.
  */
 const COMPLETION_WORDS = String.raw`${OPEN}|${DONE}|progress|completion|readiness`;
+const COMPLETION_WORD = new RegExp(String.raw`(?<=\s)(?:${COMPLETION_WORDS})`, 'giu');
 export const CLAIM_TRIGGERS: Triggers = [
-  [{ view: 'source', test: new RegExp(String.raw`\d[\s%]*(?:[\p{L}\p{N}-]+\s+){0,6}(?:${COMPLETION_WORDS})`, 'iu') }],
-  [{ view: 'source', test: new RegExp(String.raw`(?:${COMPLETION_WORDS})(?:\s+\p{L}+)?\s*:\s*[~≈]?\s*\d`, 'iu') }],
+  [{ view: 'source', test: numberBeforeCompletionWord }],
+  [{ view: 'source', test: new RegExp(String.raw`(?:${COMPLETION_WORDS})\s*(?:\p{L}+\s*)?:\s*(?:[~≈]\s*)?\d`, 'iu') }],
 ];
+
+/** Words (runs without white space) looked at before a completion word: the number and up to six words between. */
+const WORDS_BEFORE = 7;
+
+/**
+ * Whether some completion word that follows white space has a digit in one
+ * of the {@link WORDS_BEFORE} words before it on the same line. Each word is
+ * looked at by at most that many completion words, so linear.
+ */
+function numberBeforeCompletionWord(text: string): boolean {
+  COMPLETION_WORD.lastIndex = 0;
+  for (let match = COMPLETION_WORD.exec(text); match; match = COMPLETION_WORD.exec(text)) {
+    let i = match.index;
+    for (let words = 0; words < WORDS_BEFORE && i > 0; words++) {
+      while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+      while (i > 0 && !isBlank(text.charCodeAt(i - 1)) && !isLineBreak(text.charCodeAt(i - 1))) {
+        const code = text.charCodeAt(--i);
+        if (code >= 48 && code <= 57) return true;
+      }
+      if (i > 0 && isLineBreak(text.charCodeAt(i - 1))) break;
+    }
+  }
+  return false;
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/** White space within a line (as `\s` matches it, line breaks left out). */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 11 || code === 12 || code === 0xa0 || code === 0xfeff || code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+}
 
 /**
  * `(68%)`, `(68% of checklist)` or `(32% complete)` right after a count or

@@ -1,12 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeLoadedDocument, parserFor } from '../engine/file.js';
-import type { FileAnalysisOptions, LoadedDocument } from '../engine/types.js';
-
-/** What the budget thread is given: one loaded document and the analysis settings. */
-export interface BudgetTask {
-  doc: LoadedDocument;
-  options: FileAnalysisOptions;
-}
+import type { BudgetTask } from './budget.js';
 
 // The thread's whole task: analyse the one document and post the analysis back.
 const { doc, options } = workerData as BudgetTask;

@@ -1,6 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { FileAnalysis, FileAnalysisOptions, LoadedDocument } from '../engine/types.js';
-import type { BudgetTask } from './budget-worker.js';
+
+/** What the budget thread is given: one loaded document and the analysis settings. */
+export interface BudgetTask {
+  doc: LoadedDocument;
+  options: FileAnalysisOptions;
+}
 
 /** Heap a budget thread may use before it is stopped: 1 GiB (README.md#scale). */
 export const MEMORY_BUDGET_MB = 1024;
