@@ -123,7 +123,7 @@ describe('the scan is the union of what the recognisers declare', () => {
   it('configured priority words are triggers: a numbered heading under a heading with one is a candidate', () => {
     const text = '# Dringend\n\n## 1. Rotate keys\n';
     expect(scan.isCandidate(text)).toBe(false);
-    const configured = buildVocabulary({ priorityWords: { critical: ['dringend'] } });
+    const configured = buildVocabulary({ priorityWords: { critical: ['dringend'], high: [], medium: [], low: [] } });
     expect(scanFor(configured).isCandidate(text)).toBe(true);
     expect(fullParse(text).items).toBe(0);
   });
