@@ -153,6 +153,8 @@ export async function analyzeFiles(files: readonly string[], engine: EngineOptio
         signal?.throwIfAborted();
         const index = missing[next++]!;
         const document = await loadDocument(files[index]!, cwd, { maxFileSize: options.maxFileSize });
+        // Reads complete in batches: a turn of the event loop before each analysis lets an abort be heard.
+        if (signal !== undefined) await new Promise((resolve) => setImmediate(resolve));
         signal?.throwIfAborted();
         record(index, await analyzeWithinBudget(document, options, parser), document);
       }

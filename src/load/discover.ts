@@ -75,7 +75,8 @@ function recordingFs(unreadable: Map<string, UnreadableDirectory>): { readdir: R
     const done = typeof options === 'function' ? (options as typeof callback) : callback;
     const settings = typeof options === 'function' ? undefined : options;
     const after = (error: NodeJS.ErrnoException | null, entries?: unknown[]): void => {
-      if (error && !unreadable.has(dir)) unreadable.set(dir, { absolutePath: path.resolve(dir), message: directoryMessage(error) });
+      // A directory that does not exist (a glob's base, or one removed meanwhile) holds no file: nothing to report.
+      if (error && error.code !== 'ENOENT' && !unreadable.has(dir)) unreadable.set(dir, { absolutePath: path.resolve(dir), message: directoryMessage(error) });
       done(null, error ? [] : entries);
     };
     if (settings === undefined) fsCallbacks.readdir(dir, after as never);
@@ -88,7 +89,6 @@ function recordingFs(unreadable: Map<string, UnreadableDirectory>): { readdir: R
 function directoryMessage(error: NodeJS.ErrnoException): string {
   const code = error.code ?? 'error';
   if (code === 'EACCES' || code === 'EPERM') return `cannot read directory (${code}): permission denied; make it readable, or add it to the configuration's \`ignore\``;
-  if (code === 'ENOENT') return 'cannot read directory (ENOENT): it no longer exists; it was removed while shipready ran';
   return `cannot read directory (${code}); check that it exists and is readable, or add it to the configuration's \`ignore\``;
 }
 
