@@ -2,7 +2,7 @@
 /**
  * Bundles shipready with esbuild into dist/bundle/ (run by `npm run build`
  * after tsc): the CLI (`main.js`), the library entry (`index.js`) and the
- * worker thread's module (`analyze-worker.js`), sharing their chunks, so
+ * worker threads' modules (`analyze-worker.js`, `budget-worker.js`), sharing their chunks, so
  * start-up reads a few files instead of ~300 modules and the package ships
  * no second copy of the code. Modules loaded on demand (renderers, chokidar,
  * ajv, tinypool, file-entry-cache, the fix machinery) stay separate chunks,
@@ -21,7 +21,7 @@ const OUT = 'dist/bundle';
 rmSync(OUT, { recursive: true, force: true });
 
 const result = await build({
-  entryPoints: { main: 'src/cli/main.ts', index: 'src/index.ts', 'analyze-worker': 'src/workers/analyze-worker.ts' },
+  entryPoints: { main: 'src/cli/main.ts', index: 'src/index.ts', 'analyze-worker': 'src/workers/analyze-worker.ts', 'budget-worker': 'src/workers/budget-worker.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -170,7 +170,7 @@ describe('keys', () => {
 /** Every way a configuration can be wrong: the file, what it holds, and what the one-line message must say. */
 const ERROR_CASES: Array<{ name: string; file: string; content: string; message: string }> = [
   { name: 'a bad failOn', file: '.shipreadyrc.yaml', content: 'failOn: urgent\n', message: '.shipreadyrc.yaml: Unexpected failOn `urgent`, expected one of critical, high, medium, low, none' },
-  { name: 'an unknown key', file: 'shipready.config.json', content: '{"colour": true}', message: 'shipready.config.json: Unexpected key `colour`, expected one of include, ignore, failOn, hoursPerDay, priorityWords, effortSizes, effortFields, blockingMarkers, minPercent, maxOpen, failOnStale, failOnEmpty, failOnOverdue, warnOnly, remarkPlugins' },
+  { name: 'an unknown key', file: 'shipready.config.json', content: '{"colour": true}', message: 'shipready.config.json: Unexpected key `colour`, expected one of include, ignore, failOn, hoursPerDay, priorityWords, effortSizes, effortFields, blockingMarkers, minPercent, maxOpen, failOnStale, failOnEmpty, failOnOverdue, warnOnly, fileTimeout, maxFileSize, remarkPlugins' },
   { name: 'a key in the wrong case', file: '.shipreadyrc.json', content: '{"failon": "high"}', message: 'Unexpected key `failon` (did you mean `failOn`?)' },
   { name: 'a string for a number', file: '.shipreadyrc.yaml', content: 'hoursPerDay: "8"\n', message: '.shipreadyrc.yaml: Unexpected hoursPerDay `"8"` (a string), expected a number' },
   { name: 'hoursPerDay 0', file: '.shipreadyrc.yaml', content: 'hoursPerDay: 0\n', message: 'Unexpected hoursPerDay `0`, expected a number above 0 and at most 24' },

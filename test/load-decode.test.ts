@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeMarkdown, repairMojibake, type DecodedText, type TextRepair } from '../src/load/decode.js';
+import { decodeMarkdown, HIGH_BYTES, repairMojibake, type DecodedText, type TextRepair } from '../src/load/decode.js';
 
 const seedsDir = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
 const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -499,4 +499,23 @@ describe('properties', () => {
       { numRuns: 300 },
     );
   }, PROPERTY_TIMEOUT);
+});
+
+describe('the single-byte tables written out in decode.ts', () => {
+  it.each(['win1252', 'macintosh'] as const)('%s: every high byte as iconv-lite decodes it', (name) => {
+    const expected = Array.from({ length: 0x80 }, (_, i) => iconv.decode(Buffer.from([0x80 + i]), name)).join('');
+    expect(HIGH_BYTES[name]).toBe(expected);
+  });
+
+  it('UTF-16 with either byte order decodes as iconv-lite does, lone surrogates and an odd last byte included', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.boolean(), (body, bigEndian) => {
+        const bytes = Uint8Array.from([...(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]), ...body]);
+        const viaIconv = iconv.decode(Buffer.from(body), bigEndian ? 'utf-16be' : 'utf-16le', { stripBOM: false });
+        const decoded = decodeMarkdown(bytes);
+        if (decoded.binary) expect(viaIconv.slice(0, 4000)).toContain('\0');
+        else expect(decoded.text.replace(/\uFFFD/g, '')).toBe(viaIconv.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '').replace(/\0/g, '').replace(/^\uFEFF/, ''));
+      }),
+    );
+  });
 });

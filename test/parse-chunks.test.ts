@@ -32,6 +32,18 @@ const block = fc.constantFrom(
   '#not a heading\n',
   '---\n',
   '',
+  // Bullet lists a split may cut: other markers, lazy lines, nested items, fences and HTML in items, breaks.
+  '- [ ] a\n- [ ] b\n',
+  '* [ ] star\n* [x] star done\n',
+  '+ plus\n',
+  '- lazy\ncontinued at column 0\n- next\n',
+  '- item\n  - nested\n- item\n',
+  '- with fence\n  ```\n- not an item\n  ```\n',
+  '<div>\n- in html\n- still html\n',
+  '- - -\n',
+  '* * *\n',
+  'A paragraph\n- interrupted by a list\n',
+  'Setext\n---\n- after\n',
 );
 
 const document = fc

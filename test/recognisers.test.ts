@@ -43,6 +43,7 @@ describe('recognisers', () => {
   it('a new recogniser is one more entry: a `TODO:` paragraph line becomes an item', () => {
     const todoLines: Recogniser = {
       name: 'todo-line',
+      triggers: () => [[{ view: 'source', test: /TODO: / }]],
       content: (section) => ({
         paragraph: (node, parent) =>
           node.children.flatMap((child) =>

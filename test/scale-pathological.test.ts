@@ -123,7 +123,7 @@ function runHuge(huge: HugeCase): void {
   const content = huge.make();
   writeFileSync(path.join(dir, 'bad.md'), content);
   const size = `${(Buffer.byteLength(content) / MiB).toFixed(1)} MB`;
-  const outcome = runCase(`${huge.input} [${size}]`, dir, ['.'], { timeout: huge.seconds * 1000 });
+  const outcome = runCase(`${huge.input} [${size}]`, dir, ['--file-timeout', String(huge.seconds), '.'], { timeout: huge.seconds * 1000 });
   expect(outcome.signal, `ended by a signal: killed after ${huge.seconds} s (a hang) or crashed (SIGABRT: out of memory)`).toBeNull();
   expect(outcome.code).toBe(0);
   expectGoodReported(outcome);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyze, reportFromDocuments } from '../engine/engine.js';
+import { reportFromDocuments } from '../engine/engine.js';
 import { parserFor } from '../engine/file.js';
 import type { Analysis } from '../engine/types.js';
 import { UsageError } from '../errors.js';
@@ -9,6 +9,7 @@ import { discoverFiles, displayPath, isNegation } from '../load/discover.js';
 import { DEFAULT_REPORT_OPTIONS } from '../model.js';
 import type { RunContext } from './context.js';
 import type { CommonOptions } from './options.js';
+import { analyzeWithProgress } from './progress.js';
 import { analysisOptions, type Settings } from './settings.js';
 
 /** The name text read from stdin is reported under when `--stdin-filename` is not given. */
@@ -28,7 +29,7 @@ export function readsStdin(paths: readonly string[], options: Pick<CommonOptions
  *
  * @throws UsageError for `-` beside other paths, `--stdin-filename` beside
  *   paths without `-`, or `-` when stdin is a terminal; NoFilesMatchedError
- *   as {@link analyze}.
+ *   as the engine's `analyze`.
  */
 export async function analyzeInput(ctx: RunContext, settings: Settings, paths: readonly string[], options: Omit<CommonOptions, 'format'>): Promise<Analysis> {
   const started = performance.now();
@@ -45,8 +46,8 @@ export async function analyzeInput(ctx: RunContext, settings: Settings, paths: r
     if (options.stdinFilename !== undefined) throw new UsageError('Unexpected `--stdin-filename` without `-`; add `-` to read stdin');
     const resolved = analysisOptions(ctx, settings, paths);
     debug(`paths: ${resolved.paths.length > 0 ? resolved.paths.join(' ') : '.'}${settings.ignore.length > 0 ? `; ignore: ${settings.ignore.join(' ')}` : ''}`);
-    analysis = await analyze(resolved);
-    debug(`files: ${analysis.report.files.length} markdown file${analysis.report.files.length === 1 ? '' : 's'} read`);
+    analysis = await analyzeWithProgress(ctx, options.quiet, resolved);
+    debug(`files: ${analysis.report.scanned.files} markdown file${analysis.report.scanned.files === 1 ? '' : 's'} read, ${analysis.report.files.length} listed`);
   }
   const t = analysis.report.totals;
   debug(`items: ${t.items} (${t.done} done, ${t.open} open); analysed in ${Math.round(performance.now() - started)} ms`);

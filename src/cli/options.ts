@@ -30,6 +30,8 @@ export interface CommonOptions {
   verbose?: boolean;
   /** `--today YYYY-MM-DD`: the day items are overdue against. */
   today?: string;
+  /** `--file-timeout <seconds>`. */
+  fileTimeout?: number;
 }
 
 /** Collects a repeatable option's values. */
@@ -42,6 +44,13 @@ export function parseToday(value: string): string {
   const date = isoDate(value);
   if (date === null) throw new InvalidArgumentError(`Unexpected \`${value}\`, expected a date as YYYY-MM-DD, such as 2026-03-01`);
   return date;
+}
+
+/** `--file-timeout <seconds>`: a positive number of seconds. */
+export function parseFileTimeout(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError(`Unexpected \`${value}\`, expected a positive number of seconds`);
+  return seconds;
 }
 
 /** `--hours-per-day N`: a number of hours in (0, 24]. */
@@ -123,5 +132,6 @@ export function performanceOptions(): Option[] {
     new Option('--no-cache', 'read every file (the default)').hideHelp(),
     new Option('--cache-location <dir>', 'where --cache keeps its files (implies --cache)').default(undefined, 'node_modules/.cache/shipready'),
     new Option('--concurrency <n>', 'worker threads: a number, `auto` (half the cores from 4 cores and 64 files) or `off`').argParser(parseConcurrency),
+    new Option('--file-timeout <seconds>', 'parse budget per file (default: 10); a file past it is skipped with an error, exit 2').argParser(parseFileTimeout),
   ];
 }

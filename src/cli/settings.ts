@@ -2,7 +2,7 @@ import { configPaths, configVocabulary } from '../config/apply.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import type { Vocabulary } from '../extract/vocabulary.js';
 import { DEFAULT_CACHE_LOCATION } from '../cache/constants.js';
-import type { AnalyzeOptions, Concurrency, PerformanceOptions } from '../engine/types.js';
+import type { AnalyzeOptions, BudgetOptions, Concurrency, PerformanceOptions } from '../engine/types.js';
 import { buildVocabulary } from '../extract/vocabulary.js';
 import { isNegation } from '../load/discover.js';
 import type { ReportOptions } from '../model.js';
@@ -31,6 +31,8 @@ export interface Settings {
   config: LoadedConfig | null;
   /** How the engine runs: the command line's `--cache`, `--cache-location` and `--concurrency`, else the test switches, else the engine's defaults. */
   performance: PerformanceOptions;
+  /** The budget per file: `--file-timeout`, else the configuration's `fileTimeout`; the configuration's `maxFileSize`. Unset: the engine's defaults. */
+  budget: BudgetOptions;
 }
 
 /**
@@ -57,6 +59,10 @@ export async function resolveSettings(ctx: RunContext, options: Omit<CommonOptio
     include: paths.include,
     config: loaded,
     performance: resolvePerformance(options, ctx.env),
+    budget: {
+      ...((options.fileTimeout ?? config.fileTimeout) !== undefined ? { fileTimeout: options.fileTimeout ?? config.fileTimeout } : {}),
+      ...(config.maxFileSize !== undefined ? { maxFileSize: config.maxFileSize } : {}),
+    },
     render: {
       color,
       width: terminalWidth(ctx),
@@ -99,6 +105,7 @@ export function analysisOptions(
   const negationsOnly = paths.length > 0 && paths.every(isNegation);
   return {
     ...settings.performance,
+    ...settings.budget,
     paths: paths.length === 0 ? settings.include : negationsOnly && settings.include.length > 0 ? [...settings.include, ...paths] : paths,
     cwd: ctx.cwd,
     report: settings.report,
@@ -127,6 +134,7 @@ export function resolvePerformance(
     ...(cacheLocation !== undefined ? { cacheLocation } : {}),
     ...(concurrency !== undefined ? { concurrency } : {}),
     ...(switches.chunking !== undefined ? { chunking: switches.chunking } : {}),
+    ...(switches.scan !== undefined ? { scan: switches.scan } : {}),
   };
 }
 
@@ -140,7 +148,8 @@ export function resolvePerformance(
  *   command line says `--cache`, `--no-cache` or `--cache-location`;
  * - `SHIPREADY_CONCURRENCY=<n>|auto|off`: the default of `--concurrency`
  *   (anything else is `auto`);
- * - `SHIPREADY_CHUNKING=off`: parse big texts whole instead of in chunks.
+ * - `SHIPREADY_CHUNKING=off`: parse big texts whole instead of in chunks;
+ * - `SHIPREADY_SCAN=off`: parse every file, even those the scan rules out.
  *
  * Unset, they leave the engine's defaults.
  */
@@ -149,6 +158,7 @@ export function testSwitches(env: RunContext['env']): PerformanceOptions {
   if (env.SHIPREADY_CACHE_LOCATION !== undefined) switches.cacheLocation = env.SHIPREADY_CACHE_LOCATION;
   if (env.SHIPREADY_CONCURRENCY !== undefined) switches.concurrency = concurrencySwitch(env.SHIPREADY_CONCURRENCY);
   if (env.SHIPREADY_CHUNKING === 'off') switches.chunking = false;
+  if (env.SHIPREADY_SCAN === 'off') switches.scan = false;
   return switches;
 }
 

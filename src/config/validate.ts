@@ -44,6 +44,10 @@ export interface ShipreadyConfig {
   failOnOverdue?: Priority;
   /** remark plugins after the built-in syntax: module names or paths (from the config file's directory), or `[name, options]`. */
   remarkPlugins?: RemarkPluginEntry[];
+  /** Parse budget per file, in seconds (README.md#scale). */
+  fileTimeout?: number;
+  /** Files larger than this, in bytes, are not read (README.md#scale). */
+  maxFileSize?: number;
 }
 
 /** One entry of `remarkPlugins`: a module name or path, or the name and the plugin's options. */

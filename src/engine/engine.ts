@@ -7,7 +7,7 @@
  */
 import type { AnalysisCache } from '../cache/cache.js';
 import { buildVocabulary, type Vocabulary } from '../extract/vocabulary.js';
-import { discoverFiles, displayPath } from '../load/discover.js';
+import { discover, displayPath, type UnreadableDirectory } from '../load/discover.js';
 import { loadDocument } from '../load/load.js';
 import { type MarkdownParser, markdownParser } from '../parse/parse.js';
 import type { RemarkPluginSpec } from '../parse/plugins.js';
@@ -16,7 +16,8 @@ import { DEFAULT_REPORT_OPTIONS } from '../model.js';
 import { summarize } from '../summarize/summarize.js';
 import { VERSION } from '../version.js';
 import { analyzeInWorkers, workerCount } from '../workers/pool.js';
-import { analyzeLoadedDocument, parserFor } from './file.js';
+import { emptyDocument } from '../extract/extract.js';
+import { analyzeLoadedDocument, analyzeWithinBudget, parserFor } from './file.js';
 import type {
   Analysis,
   AnalyzeOptions,
@@ -41,13 +42,28 @@ export function analyze(options: AnalyzeOptions & { keepDocuments: true }): Prom
 export function analyze(options: AnalyzeOptions): Promise<Analysis>;
 export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   const engine = engineOptions(options);
-  const files = await discoverFiles(engine.paths, { cwd: engine.cwd, ignore: engine.ignore });
+  const { files, unreadable } = await discover(engine.paths, { cwd: engine.cwd, ignore: engine.ignore });
   const results = await analyzeFiles(files, engine);
-  const order = results.analyses.map((_, i) => i).sort((a, b) => byPath(results.analyses[a]!.document.path, results.analyses[b]!.document.path));
-  const report = summarizeAnalyses(order.map((i) => results.analyses[i]!), engine.report);
+  const analyses = [...results.analyses, ...unreadable.map((dir) => unreadableDirectory(dir, engine.cwd))];
+  const order = analyses.map((_, i) => i).sort((a, b) => byPath(analyses[a]!.document.path, analyses[b]!.document.path));
+  const report = summarizeAnalyses(order.map((i) => analyses[i]!), engine.report);
   const documents = results.documents;
-  return documents === null ? { report, warnings: results.warnings } : { report, warnings: results.warnings, documents: order.map((i) => documents[i]!) };
+  return documents === null ? { report, warnings: results.warnings } : { report, warnings: results.warnings, documents: order.filter((i) => i < files.length).map((i) => documents[i]!) };
 }
+
+/** A directory that could not be searched, as a skipped entry with an error (docs/rules.md#exit-codes). */
+function unreadableDirectory(dir: UnreadableDirectory, cwd: string): FileAnalysis {
+  return {
+    document: emptyDocument(`${displayPath(dir.absolutePath, cwd)}/`),
+    skipped: true,
+    diagnostics: [{ line: null, severity: 'error', message: dir.message }],
+  };
+}
+
+/** Default parse budget per file, in seconds (README.md#scale). */
+export const DEFAULT_FILE_TIMEOUT = 10;
+/** Default size limit per file, in bytes: 64 MB (README.md#scale). */
+export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 
 /**
  * Applies every default to `options`. The one place the per-file analysis
@@ -57,23 +73,38 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
  */
 export function engineOptions(options: AnalyzeOptions): EngineOptions {
   const report: ReportOptions = { ...DEFAULT_REPORT_OPTIONS, ...options.report };
+  const remarkPlugins = options.remarkPlugins ?? [];
   return {
     paths: options.paths,
     cwd: options.cwd,
     ignore: options.ignore ?? [],
     report,
-    file: fileAnalysisOptions(options.vocabulary ?? buildVocabulary(), options.remarkPlugins ?? [], options.chunking ?? true),
+    file: {
+      ...fileAnalysisOptions(options.vocabulary ?? buildVocabulary(), remarkPlugins, options.chunking ?? true),
+      scan: (options.scan ?? true) && remarkPlugins.length === 0,
+      fileTimeoutMs: Math.max(0, (options.fileTimeout ?? DEFAULT_FILE_TIMEOUT) * 1000),
+      maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    },
     cacheLocation: options.cacheLocation ?? null,
     concurrency: options.concurrency ?? 'auto',
     keepDocuments: options.keepDocuments ?? false,
     signal: options.signal,
+    onProgress: options.onProgress,
   };
 }
 
-/** The per-file analysis settings of a run. */
+/** The per-file analysis settings of a run, with the scan on and the default budget. */
 function fileAnalysisOptions(vocabulary: Vocabulary, remarkPlugins: readonly RemarkPluginSpec[], chunking: boolean): FileAnalysisOptions {
-  return { vocabulary, remarkPlugins, chunking };
+  return {
+    vocabulary, remarkPlugins, chunking, scan: remarkPlugins.length === 0, fileTimeoutMs: DEFAULT_FILE_TIMEOUT * 1000, maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  };
 }
+
+/**
+ * Files read at once: reading is bounded so that no run fails for lack of
+ * file descriptors, however many files there are (README.md#scale).
+ */
+export const READ_CONCURRENCY = 32;
 
 /**
  * Analyses `files` (absolute paths): each from the cache when it holds the
@@ -82,8 +113,9 @@ function fileAnalysisOptions(vocabulary: Vocabulary, remarkPlugins: readonly Rem
  * loaded and analysed from that same read (the cache is written, not read),
  * so each document's text is exactly what its analysis saw.
  *
- * Inline, a `signal` is checked between files, each analysed in its own turn
- * of the event loop so that the abort is heard.
+ * Inline, at most {@link READ_CONCURRENCY} files are read at a time and
+ * each is analysed as it arrives; only its analysis is kept (and its
+ * document, with `keepDocuments`). A `signal` is checked between files.
  *
  * @returns results in the order of `files`.
  * @throws the signal's reason when `engine.signal` aborts.
@@ -93,38 +125,47 @@ export async function analyzeFiles(files: readonly string[], engine: EngineOptio
   const warnings: string[] = [];
   const cache = engine.cacheLocation === null ? null : await openCache(engine.cacheLocation, cwd, options);
   const analyses: Array<FileAnalysis | undefined> = files.map((file) => (keepDocuments ? undefined : cache?.get(file, displayPath(file, cwd))));
-  const missing = files.filter((_, i) => analyses[i] === undefined);
+  const missing: number[] = [];
+  for (let i = 0; i < files.length; i++) if (analyses[i] === undefined) missing.push(i);
+  const documents: Array<LoadedDocument | undefined> | null = keepDocuments ? new Array<LoadedDocument | undefined>(files.length) : null;
+
+  const progress = { done: files.length - missing.length, total: files.length, withItems: 0 };
+  for (const analysis of analyses) if (analysis && analysis.document.items.length > 0) progress.withItems++;
+  const record = (index: number, analysis: FileAnalysis, document: LoadedDocument | undefined): void => {
+    analyses[index] = analysis;
+    if (documents !== null) documents[index] = document;
+    cache?.set(files[index]!, analysis);
+    progress.done++;
+    if (analysis.document.items.length > 0) progress.withItems++;
+    engine.onProgress?.({ ...progress });
+  };
 
   const threads = workerCount(engine.concurrency, missing.length);
-  let fresh: Array<{ analysis: FileAnalysis; document?: LoadedDocument }>;
   if (threads > 0) {
-    fresh = await analyzeInWorkers(missing, { cwd, options, threads, keepDocuments, signal });
+    await analyzeInWorkers(missing.map((i) => files[i]!), {
+      cwd, options, threads, keepDocuments, signal, onResult: (at, result) => record(missing[at]!, result.analysis, result.document),
+    });
   } else {
-    // Reading is I/O and runs for all files at once; analysing is CPU work, one file after the other.
-    const documents = await Promise.all(missing.map((file) => loadDocument(file, cwd)));
-    const parser = await parserFor(missing, options);
-    fresh = [];
-    for (const document of documents) {
-      if (signal !== undefined) {
-        if (fresh.length > 0) await new Promise((resolve) => setImmediate(resolve));
-        signal.throwIfAborted();
+    const parser = await parserFor(missing.map((i) => files[i]!), options);
+    let next = 0;
+    // A fixed pool of readers: each reads a file, analyses it as it arrives, and takes the next.
+    const reader = async (): Promise<void> => {
+      while (next < missing.length) {
+        signal?.throwIfAborted();
+        const index = missing[next++]!;
+        const document = await loadDocument(files[index]!, cwd, { maxFileSize: options.maxFileSize });
+        // Reads complete in batches: a turn of the event loop before each analysis lets an abort be heard.
+        if (signal !== undefined) await new Promise((resolve) => setImmediate(resolve));
+        signal?.throwIfAborted();
+        record(index, await analyzeWithinBudget(document, options, parser), document);
       }
-      fresh.push({ analysis: analyzeLoadedDocument(document, options, parser), document });
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, missing.length) }, reader));
   }
 
-  const documents: LoadedDocument[] | null = keepDocuments ? [] : null;
-  let next = 0;
-  for (let i = 0; i < analyses.length; i++) {
-    if (analyses[i] !== undefined) continue;
-    const result = fresh[next++]!;
-    analyses[i] = result.analysis;
-    documents?.push(result.document!);
-    cache?.set(files[i]!, result.analysis);
-  }
   const failure = cache?.save() ?? null;
   if (failure !== null) warnings.push(`cannot write the cache in ${engine.cacheLocation} (${failure}); the next run reads every file again`);
-  return { analyses: analyses as FileAnalysis[], documents, warnings };
+  return { analyses: analyses as FileAnalysis[], documents: documents as LoadedDocument[] | null, warnings };
 }
 
 /** The report of analyses already in report order: the summarise step, stamped with this version. Pure. */

@@ -42,6 +42,17 @@ export interface FileAnalysisOptions {
    * cache's identity.
    */
   chunking: boolean;
+  /**
+   * Recognise files with nothing to count from a cheap scan of their text,
+   * without parsing them (docs/architecture.md#the-scan). The results are
+   * the same either way (test/engine-modes.test.ts); off when remark plugins are
+   * configured (a plugin may create items).
+   */
+  scan: boolean;
+  /** Parse budget per file, in milliseconds (`fileTimeout`); past it the file is skipped with an error. */
+  fileTimeoutMs: number;
+  /** Files larger than this, in bytes, are not read (`maxFileSize`); they are skipped with an error. */
+  maxFileSize: number;
 }
 
 /** `--concurrency`: worker threads to use; `auto` decides from the files and the cores, `off` uses none. */
@@ -55,10 +66,25 @@ export interface PerformanceOptions {
   concurrency?: Concurrency;
   /** See {@link FileAnalysisOptions.chunking}; default true. */
   chunking?: boolean;
+  /** See {@link FileAnalysisOptions.scan}; default true (always off with remark plugins). */
+  scan?: boolean;
+}
+
+/** A file's budget (README.md#scale): parse time in seconds and size in bytes; defaults 10 s and 64 MB. */
+export interface BudgetOptions {
+  fileTimeout?: number;
+  maxFileSize?: number;
+}
+
+/** A run's progress, after each file: files analysed so far, of `total`, and how many of them hold items. */
+export interface Progress {
+  done: number;
+  total: number;
+  withItems: number;
 }
 
 /** What to analyse and how. Everything but `paths` and `cwd` has a default. */
-export interface AnalyzeOptions extends PerformanceOptions {
+export interface AnalyzeOptions extends PerformanceOptions, BudgetOptions {
   /** Files, directories or globs, relative to `cwd`; empty means `cwd`. */
   paths: readonly string[];
   /** The working directory: paths are resolved and reported relative to it. */
@@ -75,6 +101,8 @@ export interface AnalyzeOptions extends PerformanceOptions {
   keepDocuments?: boolean;
   /** Aborts the run between files (`watch` on Ctrl-C); the run then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Called as files are analysed (not for files found in the cache), for a progress display. */
+  onProgress?: (progress: Progress) => void;
 }
 
 /** {@link AnalyzeOptions} with every default applied: what the engine's steps take. */
@@ -88,6 +116,7 @@ export interface EngineOptions {
   concurrency: Concurrency;
   keepDocuments: boolean;
   signal: AbortSignal | undefined;
+  onProgress: ((progress: Progress) => void) | undefined;
 }
 
 /** The result of a run of the engine. */

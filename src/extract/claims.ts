@@ -1,6 +1,7 @@
 import type { ClaimKind, ClaimNumbers } from '../model.js';
 import { LANGUAGES } from './vocabularies/index.js';
 import { escapeRegExp } from './vocabulary.js';
+import type { Triggers } from './recognisers/types.js';
 
 /**
  * Hand-written claims (docs/rules.md, "Claims"): numbers tied to a completion word, found
@@ -173,6 +174,77 @@ const WORD_BEFORE: Pattern[] = [
     regex: new RegExp(String.raw`(?<![\p{L}])(?<w>${DONE}|${OPEN_ADJECTIVE}|${PROGRESS})\s*(?:\(\s*)?${BEGIN}${PCT}(?:\s*\))?`, 'dgiu'),
   },
 ];
+
+/**
+ * The claim finder's cheap triggers (docs/architecture.md#the-scan), built
+ * from the same completion words as {@link PATTERNS} and {@link WORD_BEFORE}:
+ * - a completion word whose line has a number right before it, or before
+ *   only words that may stand between a number and its completion word (the
+ *   nouns, the verbs, `of the checklist`): every form that starts with a
+ *   count, a ratio or a percentage;
+ * - a completion word followed by a number, after at most `rate`/`status`,
+ *   a colon and a parenthesis: `Done: 5`, `Progress: ~45%`, `COMPLETE (9/9)`,
+ *   `완료 3/5`.
+ * Tested on the text with emphasis markers removed, as claims are matched;
+ * without word boundaries, so they match more than the patterns do, never less.
+ */
+const COMPLETION_WORDS = `${OPEN}|${DONE}|${PROGRESS}`;
+const COMPLETION_WORD = new RegExp(COMPLETION_WORDS, 'giu');
+export const CLAIM_TRIGGERS: Triggers = [
+  [{ view: 'source', test: numberBeforeCompletionWord }],
+  [{ view: 'source', test: new RegExp(String.raw`(?:${COMPLETION_WORDS})(?:[\s:：(~≈]|rate|status)*\d`, 'iu') }],
+];
+
+/**
+ * Words that may stand between a number and its completion word in
+ * {@link PATTERNS}: the counted nouns, the filler verbs, `out of`, and `of
+ * the checklist` and its kin. Lower case, as whole runs without white space.
+ */
+const BETWEEN_WORDS = new Set([
+  ...'item items task tasks subtask subtasks sub-task sub-tasks check checks checkboxes boxes todo todos to-do to-dos action steps issues'.split(' '),
+  ...'are is were was have has been now still currently yet'.split(' '),
+  ...'out of the checklist work plan list project scope backlog roadmap'.split(' '),
+]);
+
+/** Runs of text (without white space) looked at before a completion word: the number and the words between. */
+const WORDS_BEFORE = 8;
+
+/**
+ * Whether some completion word has, on its line, a run ending in a digit or
+ * `%` before it with only {@link BETWEEN_WORDS} in between. Each run is
+ * looked at by at most {@link WORDS_BEFORE} completion words, so linear.
+ */
+function numberBeforeCompletionWord(text: string): boolean {
+  COMPLETION_WORD.lastIndex = 0;
+  for (let match = COMPLETION_WORD.exec(text); match; match = COMPLETION_WORD.exec(text)) {
+    let end = match.index;
+    for (let words = 0; words < WORDS_BEFORE && end > 0; words++) {
+      // The run that ends at `end` (a word glued to the completion word is part of the first run).
+      let start = end;
+      while (start > 0 && !isBlank(text.charCodeAt(start - 1)) && !isLineBreak(text.charCodeAt(start - 1))) start--;
+      if (start < end) {
+        const last = text.charCodeAt(end - 1);
+        if ((last >= 48 && last <= 57) || last === 37 /* % */) return true;
+        if (!BETWEEN_WORDS.has(text.slice(start, end).toLowerCase())) break;
+      }
+      if (start === 0 || isLineBreak(text.charCodeAt(start - 1))) break;
+      end = start;
+      while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+      if (end === 0 || isLineBreak(text.charCodeAt(end - 1))) break;
+    }
+  }
+  return false;
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/** White space within a line (as `\s` matches it, line breaks left out). */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 11 || code === 12 || code === 0xa0 || code === 0xfeff || code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+}
 
 /**
  * `(68%)`, `(68% of checklist)` or `(32% complete)` right after a count or

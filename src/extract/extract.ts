@@ -260,3 +260,15 @@ function withoutSummaryBlocks(tree: Root): Root {
   });
   return hidden.size === 0 ? tree : { ...tree, children: tree.children.filter((_, index) => !hidden.has(index)) };
 }
+
+/** What {@link extractDocument} gives for a text with nothing in it: the root section alone. Also the document of a file not analysed. */
+export function emptyDocument(path: string): ExtractedDocument {
+  return {
+    path,
+    sections: [{ index: 0, parentIndex: null, title: '', depth: 0, line: 1, priority: 'none' }],
+    items: [],
+    groupEfforts: [],
+    claims: [],
+    diagnostics: [],
+  };
+}

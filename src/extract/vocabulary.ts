@@ -149,8 +149,8 @@ export const WORK_HEADING_WORDS: string[] = LANGUAGES.filter((l) => !l.unspaced)
 export const MARKER_HEADING_WORDS: string[] = [...WORK_HEADING_WORDS, ...LANGUAGES.filter((l) => !l.unspaced).flatMap((l) => l.progressWords)];
 
 /** Work and progress words of Chinese and Japanese, found inside longer runs of text. */
-const UNSPACED_WORK = LANGUAGES.filter((l) => l.unspaced).flatMap((l) => l.workWords);
-const UNSPACED_MARKER = [...UNSPACED_WORK, ...LANGUAGES.filter((l) => l.unspaced).flatMap((l) => l.progressWords)];
+export const UNSPACED_WORK: string[] = LANGUAGES.filter((l) => l.unspaced).flatMap((l) => l.workWords);
+export const UNSPACED_MARKER: string[] = [...UNSPACED_WORK, ...LANGUAGES.filter((l) => l.unspaced).flatMap((l) => l.progressWords)];
 
 const headingMatcher = (words: readonly string[], unspaced: readonly string[]): RegExp =>
   new RegExp(

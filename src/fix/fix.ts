@@ -328,7 +328,7 @@ function regenerateSummaries(
         const sorted = documents.sort((a, b) => byPath(a.path, b.path));
         const report = reportFromDocuments(sorted, options.report, options.vocabulary, parser);
         const rendered = outputText(renderMarkdown({
-          report, ...gateOutcome(report), options: { color: false, width: 80, unicode: true, headingDepth: state.block.headingDepth, linkBase: '' },
+          report, ...gateOutcome(report), options: { color: false, width: 80, unicode: true, headingDepth: state.block.headingDepth, linkBase: '', embedded: true },
         }));
         const content = summaryContent(rendered, state.block.eol);
         if (content !== state.content) {

@@ -7,7 +7,6 @@
  * UTF-8 (`âœ…` for ✅, `üö®` for 🚨) — is repaired run by run. Every change
  * is reported as a {@link Diagnostic}; line endings are never changed.
  */
-import iconv from 'iconv-lite';
 import type { Diagnostic } from '../model.js';
 import { SourceText } from '../text/source.js';
 import { plural } from '../words.js';
@@ -47,16 +46,28 @@ type Encoding = TextRepair['encoding'];
 const BINARY_SNIFF_BYTES = 8000;
 
 /**
- * char → byte (0x80–0xFF) for one single-byte encoding, built from iconv-lite
- * by decoding each high byte; bytes iconv-lite cannot decode (U+FFFD) are
- * left out unless patched.
+ * The characters of bytes 0x80–0xFF in Windows-1252 and Mac OS Roman, as
+ * iconv-lite decodes them (`win1252`, `macintosh`; test/load-decode.test.ts
+ * checks them against it), U+FFFD where it decodes none. Written out so
+ * that start-up does not load iconv-lite's tables.
  */
-function highByteTable(iconvName: string, patches: ReadonlyArray<readonly [string, number]>): ReadonlyMap<string, number> {
+export const HIGH_BYTES = {
+  win1252:
+    '€\uFFFD‚ƒ„…†‡ˆ‰Š‹Œ\uFFFDŽ\uFFFD\uFFFD‘’“”•–—˜™š›œ\uFFFDžŸ\u00A0¡¢£¤¥¦§¨©ª«¬\u00AD®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ',
+  macintosh:
+    'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªº\u2126æø¿¡¬√ƒ≈∆«»…\u00A0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄¤‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uFFFDÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ',
+} as const;
+
+/**
+ * char → byte (0x80–0xFF) for one single-byte encoding, from
+ * {@link HIGH_BYTES}; bytes without a character (U+FFFD) are left out
+ * unless patched.
+ */
+function highByteTable(name: keyof typeof HIGH_BYTES, patches: ReadonlyArray<readonly [string, number]>): ReadonlyMap<string, number> {
   const table = new Map<string, number>();
-  for (let byte = 0x80; byte <= 0xff; byte++) {
-    const char = iconv.decode(Buffer.from([byte]), iconvName);
-    if (char.length === 1 && char !== '\uFFFD') table.set(char, byte);
-  }
+  [...HIGH_BYTES[name]].forEach((char, i) => {
+    if (char !== '\uFFFD') table.set(char, 0x80 + i);
+  });
   for (const [char, byte] of patches) table.set(char, byte);
   return table;
 }
@@ -280,8 +291,8 @@ function mapThroughRepairs(offset: number, repairs: readonly TextRepair[]): numb
 
 /** Byte order marks of UTF-16, which is decoded whole (README "Choices"). */
 const UTF16_BOMS = [
-  { bom: [0xff, 0xfe], iconv: 'utf-16le', name: 'UTF-16 LE' },
-  { bom: [0xfe, 0xff], iconv: 'utf-16be', name: 'UTF-16 BE' },
+  { bom: [0xff, 0xfe], bigEndian: false, name: 'UTF-16 LE' },
+  { bom: [0xfe, 0xff], bigEndian: true, name: 'UTF-16 BE' },
 ] as const;
 
 /** Lone surrogates: what invalid UTF-16 decodes to. */
@@ -292,7 +303,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  *
  * - UTF-8; a leading BOM sets `bom` and is removed from `text`.
  * - A UTF-16 byte order mark (FF FE, FE FF) makes the file UTF-16: it is
- *   decoded whole with iconv-lite, with an info diagnostic naming the
+ *   decoded whole, with an info diagnostic naming the
  *   encoding; invalid code units become U+FFFD (one warning). `bom` stays
  *   false: it speaks of the UTF-8 BOM only.
  * - A NUL in the first 8,000 bytes makes the file binary: `text` is `''` and
@@ -335,8 +346,7 @@ function binaryFile(bom: boolean): DecodedText {
 /** UTF-16 with a byte order mark, decoded whole; then as UTF-8 text is (NULs, mojibake). */
 function decodeUtf16(bytes: Uint8Array, encoding: (typeof UTF16_BOMS)[number]): DecodedText {
   const body = bytes.subarray(2);
-  // iconv-lite leaves lone surrogates for invalid code units and drops an odd last byte.
-  const raw = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding.iconv, { stripBOM: false });
+  const raw = utf16CodeUnits(body, encoding.bigEndian);
   // Git's rule, in code units: a NUL in the first 8,000 bytes.
   if (raw.slice(0, BINARY_SNIFF_BYTES / 2).includes('\0')) return binaryFile(false);
   const invalid: InvalidSequence[] = [];
@@ -416,4 +426,17 @@ function finishDecoding(
   // Stable: ties keep the order above.
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { text, bom, binary: false, repairs, diagnostics };
+}
+
+/** The code units of UTF-16 bytes as a string: lone surrogates kept (invalid code units), an odd last byte dropped. */
+function utf16CodeUnits(body: Uint8Array, bigEndian: boolean): string {
+  const units = new Uint16Array(body.length >> 1);
+  for (let i = 0; i < units.length; i++) {
+    const first = body[2 * i]!;
+    const second = body[2 * i + 1]!;
+    units[i] = bigEndian ? (first << 8) | second : (second << 8) | first;
+  }
+  const parts: string[] = [];
+  for (let start = 0; start < units.length; start += 8192) parts.push(String.fromCharCode(...units.subarray(start, start + 8192)));
+  return parts.join('');
 }

@@ -21,6 +21,21 @@ export interface LoadedDocument {
   diagnostics: Diagnostic[];
 }
 
+/** Options of {@link loadDocument}. */
+export interface LoadOptions {
+  /** Files larger than this, in bytes, are not read: skipped with an error (README.md#scale). Default: no limit. */
+  maxFileSize?: number;
+}
+
+/** The message for a file over the size limit. */
+function tooBig(size: number, limit: number): string {
+  return `not read: ${megabytes(size)} is over the ${megabytes(limit)} limit; add the file to \`ignore\`, or raise \`maxFileSize\``;
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${bytes} bytes`;
+}
+
 /**
  * Reads and decodes one file. Never throws and never blocks on what is not a
  * regular file:
@@ -32,10 +47,13 @@ export interface LoadedDocument {
  *   symbolic link, removed meanwhile) becomes a skipped document with an
  *   `error` diagnostic that says what to do, and the other files go on
  *   (docs/rules.md#exit-codes: the run exits 2 at the end);
+ * - a file larger than `options.maxFileSize` is not read: skipped with an
+ *   error (the budget of README.md#scale);
  * - the bytes are decoded by {@link decodeMarkdown} (binary files skipped,
  *   encodings repaired, each with its diagnostic).
  */
-export async function loadDocument(absolutePath: string, cwd: string): Promise<LoadedDocument> {
+export async function loadDocument(absolutePath: string, cwd: string, options: LoadOptions = {}): Promise<LoadedDocument> {
+  const maxFileSize = options.maxFileSize ?? Number.POSITIVE_INFINITY;
   const path = displayPath(absolutePath, cwd);
   const skipped = (severity: Diagnostic['severity'], message: string): LoadedDocument => ({
     path, absolutePath, text: '', bom: false, skipped: true, repairs: [], diagnostics: [{ line: null, severity, message }],
@@ -45,8 +63,10 @@ export async function loadDocument(absolutePath: string, cwd: string): Promise<L
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
     const handle = await open(absolutePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
-      const kind = specialKind(await handle.stat());
+      const stats = await handle.stat();
+      const kind = specialKind(stats);
       if (kind) return skipped('warning', `skipped ${kind}: not a regular file`);
+      if (stats.size > maxFileSize) return skipped('error', tooBig(stats.size, maxFileSize));
       bytes = await handle.readFile();
     } finally {
       await handle.close();
@@ -66,7 +86,15 @@ export async function loadDocument(absolutePath: string, cwd: string): Promise<L
  * bytes give a skipped document with empty text.
  */
 export function documentFromBytes(path: string, absolutePath: string, bytes: Uint8Array): LoadedDocument {
-  const decoded = decodeMarkdown(bytes);
+  let decoded: ReturnType<typeof decodeMarkdown>;
+  try {
+    decoded = decodeMarkdown(bytes);
+  } catch (error) {
+    // A text longer than the engine's longest string (about 512 M characters), with `maxFileSize` raised that far.
+    if (!(error instanceof RangeError)) throw error;
+    const message = `not read: ${megabytes(bytes.length)} is more text than Node can hold in one string; split the file, or add it to \`ignore\``;
+    return { path, absolutePath, text: '', bom: false, skipped: true, repairs: [], diagnostics: [{ line: null, severity: 'error', message }] };
+  }
   return {
     path,
     absolutePath,

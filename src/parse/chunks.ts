@@ -14,8 +14,13 @@ export const CHUNK_TARGET = 16 * 1024;
  * Split points for parsing a big text in parts: lines that are top-level ATX
  * headings (`#`…`######`, at most three spaces in) after a blank line,
  * outside fenced code, HTML blocks of kinds 1–5 (script, comment, `<?`,
- * `<!X`, CDATA) and front matter. Such a line closes every open block and
- * container, so the parts parse to the same mdast as the whole (micromark's
+ * `<!X`, CDATA) and front matter; and lines that start a bullet list item
+ * at column 0 (`- `, `* `, `+ ` and text) right after a line that is not
+ * blank, outside those and outside HTML blocks of kinds 6 and 7, so one
+ * giant list is parsed in parts too. A heading line closes every open block
+ * and container, so the parts parse to the same mdast as the whole; a
+ * bullet line closes every block but the list, whose parts
+ * {@link joinLists} puts back together (micromark's
  * cost grows faster than the text: its edit map copies the event list once
  * per edit). The blank line before rules out HTML blocks of kinds 6 and 7,
  * which end at one. A text with link reference or footnote definitions is
@@ -30,6 +35,8 @@ export function splitAtTopLevelHeadings(text: string, chunkSize: number = CHUNK_
   let htmlEnd: RegExp | null = null;
   let frontMatterEnd: string | null = null;
   let previousBlank = false;
+  /** An HTML block of kind 6 or 7 may be open: it ends at a blank line. */
+  let openHtml = false;
   const source = new SourceText(text);
   for (let line = 1; line <= source.lineCount; line++) {
     const start = source.offsetOf(line);
@@ -53,15 +60,17 @@ export function splitAtTopLevelHeadings(text: string, chunkSize: number = CHUNK_
       } else {
         htmlEnd = htmlBlockEnd(content);
         if (htmlEnd?.test(content.slice(content.indexOf('<') + 2))) htmlEnd = null; // closed on its own line
-        if (
-          htmlEnd === null && previousBlank && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(content) &&
-          start - starts[starts.length - 1]!.offset >= chunkSize
-        ) {
+        const farEnough = start - starts[starts.length - 1]!.offset >= chunkSize;
+        if (htmlEnd === null && farEnough && previousBlank && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(content)) {
+          starts.push({ offset: start, line });
+        } else if (htmlEnd === null && farEnough && !openHtml && !previousBlank && line > 1 && /^[-*+][ \t]+\S/.test(content)) {
           starts.push({ offset: start, line });
         }
+        if (htmlEnd === null && /^ {0,3}</.test(content)) openHtml = true;
       }
     }
     previousBlank = blank;
+    if (blank) openHtml = false;
   }
   // Unclosed front matter is no front matter: then nothing before was certain, so do not split at all.
   return frontMatterEnd !== null ? [{ offset: 0, line: 1 }] : starts;
@@ -123,4 +132,30 @@ function htmlBlockEnd(line: string): RegExp | null {
   if (head.startsWith('![CDATA[')) return /\]\]>/;
   if (/^![A-Za-z]/.test(head)) return />/;
   return null;
+}
+
+/**
+ * Appends a chunk's top-level nodes to those before it; when the chunk was
+ * split at a bullet line inside a list (the last node before is a bullet
+ * list with the same marker as the chunk's first, a list too), the two are
+ * one list, as a whole parse gives: its items are joined, its end moved.
+ * No blank line comes before such a split, so the joined list is loose
+ * exactly when either part is. `text` is the whole text (for the markers).
+ */
+export function joinLists(before: RootContent[], chunk: readonly RootContent[], text: string): void {
+  const last = before.at(-1);
+  const first = chunk[0];
+  if (last?.type === 'list' && first?.type === 'list' && !last.ordered && !first.ordered && markerOf(last, text) === markerOf(first, text)) {
+    last.children.push(...first.children);
+    last.spread = Boolean(last.spread || first.spread);
+    if (last.position && first.position) last.position.end = first.position.end;
+    before.push(...chunk.slice(1));
+    return;
+  }
+  before.push(...chunk);
+}
+
+function markerOf(list: { position?: { start: { offset?: number } } }, text: string): string | undefined {
+  const offset = list.position?.start.offset;
+  return offset === undefined ? undefined : text[offset];
 }

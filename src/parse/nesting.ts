@@ -62,7 +62,7 @@ export function guardNesting(text: string): GuardedText {
 }
 
 /** Cheap test: could any line be nested deeper than the limit? (Indentation or markers of at least the limit.) */
-function mayNestDeeply(text: string): boolean {
+export function mayNestDeeply(text: string): boolean {
   let markers = 0;
   let indent = 0;
   let atLineStart = true;

@@ -13,10 +13,10 @@ import remarkParse from 'remark-parse';
 import { type Pluggable, type Processor, unified } from 'unified';
 import type { Diagnostic } from '../model.js';
 import { SourceText } from '../text/source.js';
-import { CHUNK_TARGET, endsOpen, splitAtTopLevelHeadings } from './chunks.js';
-import { guardNesting } from './nesting.js';
+import { CHUNK_TARGET, endsOpen, joinLists, splitAtTopLevelHeadings } from './chunks.js';
+import { guardNesting, mayNestDeeply } from './nesting.js';
 import { importRemarkPlugin, type RemarkPluginSpec } from './plugins.js';
-import { guardTables } from './tables.js';
+import { guardTables, MAX_TABLE_ROWS } from './tables.js';
 
 /**
  * The syntax the model needs, as a unified plugin that registers itself on
@@ -211,6 +211,17 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
 }
 
 export { MAX_NESTING } from './nesting.js';
+
+/**
+ * Whether parsing `text` may need a guard (deep nesting, a table over
+ * {@link MAX_TABLE_ROWS} rows), which would give a warning: a cheap, linear
+ * test that is true for every text the guards change, and for some others.
+ */
+export function mayNeedGuards(text: string): boolean {
+  let pipes = 0;
+  for (let i = text.indexOf('|'); i >= 0 && pipes <= MAX_TABLE_ROWS; i = text.indexOf('|', i + 1)) pipes++;
+  return pipes > MAX_TABLE_ROWS || mayNestDeeply(text);
+}
 export { MAX_TABLE_ROWS } from './tables.js';
 export type { RemarkPluginSpec } from './plugins.js';
 
@@ -235,7 +246,7 @@ function parseInChunks(processor: MdastProcessor, source: string, chunking: bool
       return processor.parse(source);
     }
     shiftPositions(part, chunk.offset, chunk.line - 1);
-    children.push(...part.children);
+    joinLists(children, part.children, source);
   }
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(source) } };
 }

@@ -7,7 +7,7 @@ import { PRIORITIES } from '../model.js';
 import { sectionsWithItems } from './table.js';
 import { planningMarkdown } from './planning.js';
 import { blockingItemsByPriority, claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent } from './format.js';
-import { verdictHead, verdictReason } from './verdict.js';
+import { scannedSentence, verdictHead, verdictReason } from './verdict.js';
 import { displayWidth, plural } from './text.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { blobLink } from './location.js';
@@ -23,8 +23,8 @@ import type { RenderContext, Renderer, RepositoryContext } from './types.js';
  * priority (or per section with `by: 'section'`), a per-file table when there
  * are several files, the open blocking items grouped by priority and file
  * as `[title](path#Lline)` links, remaining effort, stale claims and
- * diagnostics — lists over {@link FOLD_OVER} folded in `<details>` — and a
- * footer with the version (and, in one-off reports, commit and time). Pure; `fix` calls it
+ * diagnostics — lists over {@link FOLD_OVER} folded in `<details>` — the
+ * files-read line (not in an embedded summary) and a footer with the version (and, in one-off reports, commit and time). Pure; `fix` calls it
  * for a single file's report with `headingDepth` and `linkBase`.
  */
 export const renderMarkdown: Renderer = (context) => toMarkdown(markdownTree(context), SERIALIZE);
@@ -101,6 +101,7 @@ export function markdownTree({ report, verdict, options }: RenderContext): Root 
       )]),
     );
   }
+  if (!options.embedded) children.push(paragraph([text(`${scannedSentence(report)}.`)]));
   children.push(footer(report, options));
   return { type: 'root', children };
 }

@@ -4,7 +4,7 @@ import { PRIORITIES } from '../model.js';
 import { progressBar } from './bar.js';
 import { blockingItemsByPriority, claimText, describeCounted, describeRemainingEffort, formatEffortRange, formatPercent } from './format.js';
 import { planningLines } from './planning.js';
-import { verdictSentence } from './verdict.js';
+import { scannedSentence, verdictSentence } from './verdict.js';
 import { type ColumnLayout, layoutColumns, plural, truncate, truncateMiddle, widest, wrapParts, wrapWords } from './text.js';
 import { PRIORITY_COLOUR } from './palette.js';
 import { fileLink } from './link.js';
@@ -52,6 +52,7 @@ export const renderTable: Renderer = ({ report, verdict, options }) => {
     blockingLines(report, options, width, c),
     planningLines(report, width, c),
     staleClaimLines(report, options, width, c),
+    wrapWords(scannedSentence(report), width).map((line) => c.dim(line)),
   ];
   return `${blocks.filter((block) => block.length > 0).map((block) => block.join('\n')).join('\n\n')}\n`;
 };

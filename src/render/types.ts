@@ -24,6 +24,8 @@ export interface RenderOptions {
   linkBase?: string;
   /** Markdown only: depth of the document's title heading, 1–5 (default 1); sections are one deeper. */
   headingDepth?: number;
+  /** Markdown only: the summary is a block inside a checklist (`fix`), so it leaves out the files-read line. */
+  embedded?: boolean;
   /**
    * The run is a gate (`shipready check`): formats that can list the gate's
    * checks do (JUnit adds a `shipready check` suite).

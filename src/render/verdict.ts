@@ -119,3 +119,13 @@ export function findingMessage(finding: Finding): string {
   }
   return `"${claimText(finding.claim!)}" but counted ${describeCounted(finding.claim!.counted)}`;
 }
+
+/**
+ * What was read (README.md#scale): `7,425 files read, 3 with items`, and
+ * `, 2 skipped` when files were not analysed.
+ */
+export function scannedSentence(report: Pick<Report, 'scanned'>): string {
+  const { files, withItems, skipped } = report.scanned;
+  const n = (value: number): string => value.toLocaleString('en-US');
+  return `${n(files)} ${files === 1 ? 'file' : 'files'} read, ${n(withItems)} with items${skipped > 0 ? `, ${n(skipped)} skipped` : ''}`;
+}

@@ -1,4 +1,4 @@
-import { analyzeLoadedDocument, parserFor } from '../engine/file.js';
+import { analyzeWithinBudget, parserFor } from '../engine/file.js';
 import type { FileAnalysis, FileAnalysisOptions, LoadedDocument } from '../engine/types.js';
 import { loadDocument } from '../load/load.js';
 
@@ -27,8 +27,8 @@ export default async function analyzeBatch(batch: AnalyzeBatch): Promise<WorkerR
   // Each thread imports the configured remark plugins itself (once: loaded parsers are kept).
   const parser = await parserFor(batch.files, batch.options);
   for (const file of batch.files) {
-    const document = await loadDocument(file, batch.cwd);
-    const analysis = analyzeLoadedDocument(document, batch.options, parser);
+    const document = await loadDocument(file, batch.cwd, { maxFileSize: batch.options.maxFileSize });
+    const analysis = await analyzeWithinBudget(document, batch.options, parser);
     results.push(batch.keepDocuments ? { analysis, document } : { analysis });
   }
   return results;

@@ -34,6 +34,8 @@ export interface WorkerRun {
   keepDocuments: boolean;
   /** Stops the pool: queued batches are dropped, running ones cut off, and the call rejects. */
   signal?: AbortSignal;
+  /** Called with each file's result as its batch comes back: its index in `files`, and the result. */
+  onResult?: (index: number, result: WorkerResult) => void;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface WorkerRun {
  * @throws the signal's reason when `run.signal` aborts.
  */
 export async function analyzeInWorkers(files: readonly string[], run: WorkerRun): Promise<WorkerResult[]> {
-  const { cwd, options, threads, keepDocuments, signal } = run;
+  const { cwd, options, threads, keepDocuments, signal, onResult } = run;
   // tinypool loads only when workers run, not on every shipready start.
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({
@@ -57,7 +59,11 @@ export async function analyzeInWorkers(files: readonly string[], run: WorkerRun)
     const batches: Array<Promise<WorkerResult[]>> = [];
     for (let start = 0; start < files.length; start += size) {
       const batch: AnalyzeBatch = { files: files.slice(start, start + size), cwd, options, keepDocuments };
-      batches.push(pool.run(batch, { signal: signal ?? null }) as Promise<WorkerResult[]>);
+      const first = start;
+      batches.push((pool.run(batch, { signal: signal ?? null }) as Promise<WorkerResult[]>).then((results) => {
+        results.forEach((result, i) => onResult?.(first + i, result));
+        return results;
+      }));
     }
     return (await Promise.all(batches)).flat();
   } catch (error) {

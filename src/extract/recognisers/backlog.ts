@@ -23,6 +23,8 @@ const documents = new WeakMap<DocumentContext, Candidate | null>();
  */
 export const backlogRecogniser: Recogniser = {
   name: 'backlog',
+  // A task file where Backlog.md keeps them; its checkboxes are the task recogniser's triggers.
+  triggers: () => [[{ view: 'path', test: BACKLOG_FILE }]],
   content(section, doc) {
     const task = documentItem(doc);
     if (!task) return null;

@@ -1,7 +1,8 @@
 import { ancestors, type Section } from '../sections.js';
 import { leadingStatusEmoji } from '../status.js';
-import { NAMES_WORK, TASK_FIELD_NAMES } from '../vocabulary.js';
+import { escapeRegExp, NAMES_WORK, PRIORITY_EMOJI, TASK_FIELD_NAMES, UNSPACED_WORK, type Vocabulary, WORK_HEADING_WORDS } from '../vocabulary.js';
 import { isWhollyStruck } from './forms.js';
+import { atLineStart, wordsAlternation } from './triggers.js';
 import type { Candidate, Recogniser, SectionFacts } from './types.js';
 
 // The separator after the number is `\s*[.):]\s+` or `\s+`: written `\s*[.):]?\s+`, it backtracks quadratically over spaces.
@@ -16,8 +17,34 @@ const REQUIRES_SEPARATOR = /^[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}*_]*\d+
  */
 export const headingRecogniser: Recogniser = {
   name: 'heading',
+  // A numbered heading, and a heading that names work or sets a priority, or a task field.
+  triggers: (vocabulary) => [
+    [{ view: 'headings', test: /\d(?:[.):]|\s*[-–])/ }, { view: 'headings', test: markedHeading(vocabulary) }],
+    [{ view: 'headings', test: /\d(?:[.):]|\s*[-–])/ }, { view: 'plain', test: fieldNames([...TASK_FIELD_NAMES, ...vocabulary.effortFields]) }],
+  ],
   section: headingItem,
 };
+
+/**
+ * Words that name work, every level word (priority words, adjectives, the
+ * noun-bound and unspaced ones) and priority emoji, anywhere, in any case
+ * (no word boundaries: looser than the rules).
+ */
+function markedHeading(vocabulary: Vocabulary): RegExp {
+  const levels = [vocabulary.priorityWords, vocabulary.adjectiveWords, vocabulary.nounBoundWords, vocabulary.unspacedWords];
+  const words = wordsAlternation([...WORK_HEADING_WORDS, ...UNSPACED_WORK, ...levels.flatMap((one) => Object.values(one).flat())]);
+  return new RegExp([words, ...PRIORITY_EMOJI.map(([emoji]) => emoji)].join('|'), 'iu');
+}
+
+/**
+ * Field names followed by a colon (`Effort:`), in any case, where a line's
+ * text starts (after container markers, list numbers, emoji); spaces match
+ * any white space.
+ */
+function fieldNames(names: readonly string[]): (text: string) => boolean {
+  const alternation = names.map((name) => name.replace(/[\\*_]+/g, '').split(/\s+/).map(escapeRegExp).join('\\s+')).join('|');
+  return atLineStart(`[^\\p{L}\\n\\r]*(?:${alternation})\\s*:`, 'iu');
+}
 
 function headingItem(section: Section, facts: SectionFacts): Candidate | null {
   const { heading, title } = section;

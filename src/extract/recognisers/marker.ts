@@ -4,9 +4,10 @@ import { listItemFields } from '../fields.js';
 import type { Section } from '../sections.js';
 import { leadingStatusEmoji } from '../status.js';
 import { nodeText, phrasingLines, sanitizeText } from '../text.js';
-import { DONE_WORDS, escapeRegExp, NAMES_ANALYSIS, NAMES_WORK_OR_PROGRESS } from '../vocabulary.js';
+import { DONE_WORDS, escapeRegExp, MARKER_HEADING_WORDS, NAMES_ANALYSIS, NAMES_WORK_OR_PROGRESS, STATUS_EMOJI, UNSPACED_MARKER } from '../vocabulary.js';
+import { anyOf, anyWord, atLineStart, LINE_LEAD, wordsAlternation } from './triggers.js';
 import { isPlaceholder, leadParagraph } from './forms.js';
-import type { Candidate, Recogniser } from './types.js';
+import type { Candidate, Recogniser, Trigger } from './types.js';
 
 /**
  * Whether status-emoji lines in `section` are marker items (docs/rules.md#marker-items):
@@ -52,6 +53,18 @@ const DONE_AFTER_STRIKE = new RegExp(`^\\s*(?:[-–—:]\\s*)?(?:[✅✔✓☑]|
  */
 export const markerRecogniser: Recogniser = {
   name: 'marker',
+  // A status emoji, and a word that names work or a state for the heading.
+  // A status emoji where a line's text starts, or a struck-through title with a done word after it;
+  // and a heading that names work or a state, or starts with a status emoji.
+  triggers: () => {
+    const emoji = STATUS_EMOJI.map(([one]) => escapeRegExp(one)).join('|');
+    const leadingEmoji: Trigger = { view: 'plain', test: atLineStart(`${LINE_LEAD}(?:${emoji})`) };
+    const struck = anyOf(['~~']);
+    const done = anyWord([...DONE_WORDS, '✅', '✔', '✓', '☑']);
+    const heading = wordsAlternation([...MARKER_HEADING_WORDS, ...UNSPACED_MARKER]);
+    const namingHeading: Trigger = { view: 'headings', test: new RegExp(`${heading}|${emoji}`, 'iu') };
+    return [[leadingEmoji, namingHeading], [struck, done, namingHeading]];
+  },
   content: (section, doc) =>
     markerSection(section, doc, doc.matchers.ruleOn('marker-walk-up'))
       ? {

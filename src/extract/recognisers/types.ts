@@ -4,6 +4,7 @@ import type { ItemKind, Priority, Status } from '../../model.js';
 import type { DocumentContext } from '../context.js';
 import type { Field } from '../fields.js';
 import type { Section } from '../sections.js';
+import type { Vocabulary } from '../vocabulary.js';
 
 /**
  * An item as a recogniser finds it, before its id, status, priority and
@@ -82,6 +83,13 @@ export interface Recogniser {
   /** A short name, for messages and tests. */
   readonly name: string;
   /**
+   * The cheap test that makes a file a candidate for this recogniser
+   * (docs/architecture.md#the-scan): a file where none of the recognisers'
+   * triggers and none of the claim finder's match is not parsed. Must be
+   * conservative: a text it rejects must give this recogniser nothing.
+   */
+  triggers(vocabulary: Vocabulary): Triggers;
+  /**
    * Handlers for one section's content, or null when the recogniser reads
    * nothing there. Asked once per section, in document order.
    */
@@ -92,3 +100,29 @@ export interface Recogniser {
    */
   section?(section: Section, facts: SectionFacts): Candidate | null;
 }
+
+/**
+ * The text a trigger is tested on (docs/architecture.md#the-scan):
+ * `source` is the text with character references decoded and backslash
+ * escapes removed; `plain` is that text without inline markup as well
+ * (emphasis, code spans, strike-through, link and reference brackets, link
+ * destinations, inline HTML tags), so that a word split by markup
+ * (`Ta**sks**`, `Ta<b>sks</b>`) reads whole; `headings` is the lines of
+ * the plain and source views that may belong to a heading: ATX heading lines
+ * (`#` and a space, in any container) and every line of a run of lines
+ * that a setext underline (`===`, `---`) ends; `path` is the document's
+ * path (relative, `/` separators), for formats known by where they live.
+ */
+export type ScanView = 'source' | 'plain' | 'headings' | 'path';
+
+/** One cheap test on one view of the text: a pattern found anywhere, or a predicate. */
+export interface Trigger {
+  readonly view: ScanView;
+  readonly test: RegExp | ((text: string) => boolean);
+}
+
+/**
+ * A recogniser's triggers: the text is a candidate when, for any one of the
+ * lists, every trigger in it matches (any of, all of).
+ */
+export type Triggers = ReadonlyArray<readonly Trigger[]>;

@@ -1,0 +1,167 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { CLAIM_TRIGGERS } from './claims.js';
+import { RECOGNISERS } from './recognisers/index.js';
+import type { Recogniser, ScanView, Trigger, Triggers } from './recognisers/types.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/**
+ * The scan (docs/architecture.md#the-scan): a cheap look at a decoded text
+ * that decides whether it could hold an item or a claim. It is the union of
+ * the triggers every recogniser declares and the claim finder's, so a
+ * recogniser added later is never skipped unseen. Conservative: a text the
+ * scan rejects gives no item and no claim when parsed in full (the property
+ * test in test/scan.test.ts and every fixture prove it).
+ */
+export interface Scan {
+  /**
+   * Whether `text` could hold an item or a claim; `path` is the document's
+   * (relative, `/` separators), for recognisers that read files by where
+   * they are. Pure; linear in the text's length.
+   */
+  isCandidate(text: string, path?: string): boolean;
+}
+
+const scans = new WeakMap<Vocabulary, Scan>();
+
+/** The scan for a vocabulary (its words are triggers), built once per vocabulary. */
+export function scanFor(vocabulary: Vocabulary, recognisers: readonly Recogniser[] = RECOGNISERS): Scan {
+  if (recognisers !== RECOGNISERS) return buildScan(vocabulary, recognisers);
+  let scan = scans.get(vocabulary);
+  if (!scan) scans.set(vocabulary, (scan = buildScan(vocabulary, recognisers)));
+  return scan;
+}
+
+function buildScan(vocabulary: Vocabulary, recognisers: readonly Recogniser[]): Scan {
+  const all: Triggers = [...recognisers.flatMap((r) => r.triggers(vocabulary)), ...CLAIM_TRIGGERS];
+  return {
+    isCandidate(text, path = '') {
+      const views = new ScanViews(text, path);
+      return all.some((allOf) => allOf.every((trigger) => matches(trigger, views)));
+    },
+  };
+}
+
+function matches(trigger: Trigger, views: ScanViews): boolean {
+  const test = (text: string): boolean => (typeof trigger.test === 'function' ? trigger.test(text) : trigger.test.test(text));
+  if (trigger.view === 'source') return test(views.source);
+  if (trigger.view === 'path') return test(views.path);
+  if (trigger.view === 'headings') return test(views.headings);
+  // A word split by markup reads whole in the plain view; one that only looks split (`x](Tasks)` is no link) in the source view.
+  return test(views.plain) || test(views.source);
+}
+
+/** The views of one text, each made on first use. */
+class ScanViews {
+  #source: string | undefined;
+  #plain: string | undefined;
+  #headings: string | undefined;
+  constructor(
+    private readonly text: string,
+    readonly path: string,
+  ) {}
+
+  get headings(): string {
+    if (this.#headings === undefined) {
+      // Plain text keeps every line break, so the heading lines of the plain view are those of the source view, made plain.
+      const lines = headingLines(this.source);
+      this.#headings = lines === '' ? '' : `${plainView(lines)}\n${lines}`;
+    }
+    return this.#headings;
+  }
+
+  get source(): string {
+    return (this.#source ??= sourceView(this.text));
+  }
+
+  get plain(): string {
+    return (this.#plain ??= plainView(this.source));
+  }
+}
+
+const CHARACTER_REFERENCE = /&(?:#[xX]([\da-fA-F]{1,6});|#(\d{1,7});|([A-Za-z][A-Za-z\d]{0,31});)/g;
+
+/**
+ * {@link ScanView} `source`: character references decoded, backslashes and
+ * emphasis markers (`*`, `_`) removed — claims are matched with emphasis
+ * removed, and the other triggers lose nothing by it.
+ */
+export function sourceView(text: string): string {
+  let view = text.includes('&') ? text.replace(CHARACTER_REFERENCE, decodeReference) : text;
+  if (/[\\*_]/.test(view)) view = view.replace(/[\\*_]+/g, '');
+  return view;
+}
+
+function decodeReference(whole: string, hex: string | undefined, decimal: string | undefined, name: string | undefined): string {
+  if (name !== undefined) {
+    const decoded = decodeNamedCharacterReference(name);
+    return decoded === false ? whole : decoded;
+  }
+  const code = Number.parseInt(hex ?? decimal ?? '', hex !== undefined ? 16 : 10);
+  return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+}
+
+/**
+ * Inline markup that can split a word as a reader sees it: reference
+ * labels and footnote references, link destinations, HTML tags, code span
+ * and strike-through markers, brackets.
+ */
+const INLINE_MARKUP = /\]\[[^[\]\n\r]*\]|\[\^[^[\]\n\r]*\]|\]\([^()\n\r]*\)|<\/?[A-Za-z][A-Za-z\d-]*(?:[ \t][^<>\n\r]*)?\/?>|[`~[\]]/g;
+
+/** {@link ScanView} `plain`: the source view without {@link INLINE_MARKUP}. */
+export function plainView(source: string): string {
+  return /[`~[\]<]/.test(source) ? source.replace(INLINE_MARKUP, '') : source;
+}
+
+const BLANK = /^[ \t>]*$/;
+const LINE_END = /[\n\r]/g;
+
+/**
+ * {@link ScanView} `headings` of one view: its ATX heading lines (with `#`
+ * and a space or tab), and the lines of each run that a setext underline
+ * ends, joined by line breaks. Linear: each line is looked at a bounded
+ * number of times.
+ */
+export function headingLines(view: string): string {
+  const found: string[] = [];
+  for (let at = view.indexOf('#'); at >= 0; ) {
+    const next = view.charCodeAt(at + 1);
+    if (next !== 32 && next !== 9) {
+      at = view.indexOf('#', at + 1);
+      continue;
+    }
+    const end = lineEnd(view, at);
+    found.push(view.slice(lineStart(view, at), end));
+    at = view.indexOf('#', end);
+  }
+  const underline = /^[ \t>]*(?:=+|-+)[ \t]*$/gm;
+  let boundary = 0;
+  for (let match = underline.exec(view); match; match = underline.exec(view)) {
+    // The run above: the lines back to a blank one, or to the previous underline.
+    const run: string[] = [];
+    for (let end = match.index - 1; end >= boundary && end >= 0; ) {
+      const start = Math.max(lineStart(view, end), boundary);
+      const line = view.slice(start, end);
+      if (BLANK.test(line)) break;
+      run.push(line);
+      end = start - 1;
+      if (end >= 0 && view[end] === '\n' && view[end - 1] === '\r') end--;
+    }
+    found.push(...run);
+    boundary = match.index + match[0].length;
+    if (match[0].length === 0) underline.lastIndex++;
+  }
+  return found.join('\n');
+}
+
+/** Where the line holding `index` starts. */
+function lineStart(text: string, index: number): number {
+  let start = index;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  return start;
+}
+
+/** Where the line holding `index` ends (its line break, or the end of the text). */
+function lineEnd(text: string, index: number): number {
+  LINE_END.lastIndex = index;
+  return LINE_END.exec(text)?.index ?? text.length;
+}
