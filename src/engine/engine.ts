@@ -101,10 +101,10 @@ function fileAnalysisOptions(vocabulary: Vocabulary, remarkPlugins: readonly Rem
 }
 
 /**
- * Files read at once: reading is bounded so that no run fails for lack of
- * file descriptors, however many files there are (README.md#scale).
+ * Files analysed inline between two turns of the event loop, which let an
+ * abort, a signal or a worker's message through (README.md#scale).
  */
-export const READ_CONCURRENCY = 32;
+const FILES_PER_TURN = 32;
 
 /**
  * Analyses `files` (absolute paths): each from the cache when it holds the
@@ -113,8 +113,8 @@ export const READ_CONCURRENCY = 32;
  * loaded and analysed from that same read (the cache is written, not read),
  * so each document's text is exactly what its analysis saw.
  *
- * Inline, at most {@link READ_CONCURRENCY} files are read at a time and
- * each is analysed as it arrives; only its analysis is kept (and its
+ * Inline, one file is read at a time (one descriptor open, however many
+ * files) and analysed as it arrives; only its analysis is kept (and its
  * document, with `keepDocuments`). A `signal` is checked between files.
  *
  * @returns results in the order of `files`.
@@ -147,20 +147,13 @@ export async function analyzeFiles(files: readonly string[], engine: EngineOptio
     });
   } else {
     const parser = await parserFor(missing.map((i) => files[i]!), options);
-    let next = 0;
-    // A fixed pool of readers: each reads a file, analyses it as it arrives, and takes the next.
-    const reader = async (): Promise<void> => {
-      while (next < missing.length) {
-        signal?.throwIfAborted();
-        const index = missing[next++]!;
-        const document = await loadDocument(files[index]!, cwd, { maxFileSize: options.maxFileSize });
-        // Reads complete in batches: a turn of the event loop before each analysis lets an abort be heard.
-        if (signal !== undefined) await new Promise((resolve) => setImmediate(resolve));
-        signal?.throwIfAborted();
-        record(index, await analyzeWithinBudget(document, options, parser), document);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, missing.length) }, reader));
+    for (let k = 0; k < missing.length; k++) {
+      if (k % FILES_PER_TURN === FILES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+      const index = missing[k]!;
+      const document = await loadDocument(files[index]!, cwd, { maxFileSize: options.maxFileSize });
+      record(index, await analyzeWithinBudget(document, options, parser), document);
+    }
   }
 
   const failure = cache?.save() ?? null;

@@ -176,24 +176,26 @@ const WORD_BEFORE: Pattern[] = [
 ];
 
 /**
- * The claim finder's cheap triggers (docs/architecture.md#the-scan), built
+ * The claim finder's cheap trigger (docs/architecture.md#the-scan), built
  * from the same completion words as {@link PATTERNS} and {@link WORD_BEFORE}:
- * - a completion word whose line has a number right before it, or before
- *   only words that may stand between a number and its completion word (the
- *   nouns, the verbs, `of the checklist`): every form that starts with a
- *   count, a ratio or a percentage;
- * - a completion word followed by a number, after at most `rate`/`status`,
- *   a colon and a parenthesis: `Done: 5`, `Progress: ~45%`, `COMPLETE (9/9)`,
- *   `완료 3/5`.
- * Tested on the text with emphasis markers removed, as claims are matched;
- * without word boundaries, so they match more than the patterns do, never less.
+ * a completion word with a number on its line
+ * - right before it, or before only words that may stand between a number
+ *   and its completion word (the nouns, the verbs, `of the checklist`):
+ *   every form that starts with a count, a ratio or a percentage;
+ * - or right after it, past white space, `rate`/`status`, a colon, a
+ *   parenthesis or `~`: `Done: 5`, `Progress: ~45%`, `COMPLETE (9/9)`, `완료 3/5`.
+ * Tested on the text with emphasis markers removed, as claims are matched,
+ * and lower-cased once (the words are matched without the slow
+ * case-insensitive flag); without word boundaries, so it matches more than
+ * the patterns do, never less.
  */
-const COMPLETION_WORDS = `${OPEN}|${DONE}|${PROGRESS}`;
-const COMPLETION_WORD = new RegExp(COMPLETION_WORDS, 'giu');
-export const CLAIM_TRIGGERS: Triggers = [
-  [{ view: 'source', test: numberBeforeCompletionWord }],
-  [{ view: 'source', test: new RegExp(String.raw`(?:${COMPLETION_WORDS})(?:[\s:：(~≈]|rate|status)*\d`, 'iu') }],
-];
+export const CLAIM_TRIGGERS: Triggers = [[{ view: 'source', test: completionWordWithNumber }]];
+
+// Lower case: the patterns match in any case (`i`), and the text is lower-cased before the search.
+// `ſ` is the one letter of these scripts that case-folds to another (s) without lower-casing to it.
+const COMPLETION_WORD = new RegExp(`${OPEN}|${DONE}|${PROGRESS}`.toLowerCase(), 'g');
+const NUMBER_AFTER = /(?:[\s:：(~≈]|rate|status)*\d/y;
+const WORD_END = /[\s\d:：(~≈%]/;
 
 /**
  * Words that may stand between a number and its completion word in
@@ -209,29 +211,40 @@ const BETWEEN_WORDS = new Set([
 /** Runs of text (without white space) looked at before a completion word: the number and the words between. */
 const WORDS_BEFORE = 8;
 
-/**
- * Whether some completion word has, on its line, a run ending in a digit or
- * `%` before it with only {@link BETWEEN_WORDS} in between. Each run is
- * looked at by at most {@link WORDS_BEFORE} completion words, so linear.
- */
-function numberBeforeCompletionWord(text: string): boolean {
+/** The trigger: some completion word has a number before it (as above) or after it. Linear. */
+function completionWordWithNumber(text: string): boolean {
+  const lower = text.toLowerCase().replace(/ſ/g, 's');
   COMPLETION_WORD.lastIndex = 0;
-  for (let match = COMPLETION_WORD.exec(text); match; match = COMPLETION_WORD.exec(text)) {
-    let end = match.index;
-    for (let words = 0; words < WORDS_BEFORE && end > 0; words++) {
-      // The run that ends at `end` (a word glued to the completion word is part of the first run).
-      let start = end;
-      while (start > 0 && !isBlank(text.charCodeAt(start - 1)) && !isLineBreak(text.charCodeAt(start - 1))) start--;
-      if (start < end) {
-        const last = text.charCodeAt(end - 1);
-        if ((last >= 48 && last <= 57) || last === 37 /* % */) return true;
-        if (!BETWEEN_WORDS.has(text.slice(start, end).toLowerCase())) break;
-      }
-      if (start === 0 || isLineBreak(text.charCodeAt(start - 1))) break;
-      end = start;
-      while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
-      if (end === 0 || isLineBreak(text.charCodeAt(end - 1))) break;
+  for (let match = COMPLETION_WORD.exec(lower); match; match = COMPLETION_WORD.exec(lower)) {
+    // Past the rest of the word: the search takes the first word that fits (`complete`), the patterns the longest (`completed`).
+    let end = match.index + match[0].length;
+    while (end < lower.length && !WORD_END.test(lower[end]!)) end++;
+    NUMBER_AFTER.lastIndex = end;
+    if (NUMBER_AFTER.test(lower) || numberBefore(lower, match.index)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a run ending in a digit or `%` stands before `index` on its line
+ * with only {@link BETWEEN_WORDS} in between. Each run is looked at by at
+ * most {@link WORDS_BEFORE} completion words, so linear.
+ */
+function numberBefore(text: string, index: number): boolean {
+  let end = index;
+  for (let words = 0; words < WORDS_BEFORE && end > 0; words++) {
+    // The run that ends at `end` (a word glued to the completion word is part of the first run).
+    let start = end;
+    while (start > 0 && !isBlank(text.charCodeAt(start - 1)) && !isLineBreak(text.charCodeAt(start - 1))) start--;
+    if (start < end) {
+      const last = text.charCodeAt(end - 1);
+      if ((last >= 48 && last <= 57) || last === 37 /* % */) return true;
+      if (!BETWEEN_WORDS.has(text.slice(start, end))) return false;
     }
+    if (start === 0 || isLineBreak(text.charCodeAt(start - 1))) return false;
+    end = start;
+    while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+    if (end === 0 || isLineBreak(text.charCodeAt(end - 1))) return false;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { CLAIM_TRIGGERS } from './claims.js';
 import { RECOGNISERS } from './recognisers/index.js';
+import { LINE_LEAD } from './recognisers/triggers.js';
 import type { Recogniser, ScanView, Trigger, Triggers } from './recognisers/types.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -81,14 +82,100 @@ class ScanViews {
 const CHARACTER_REFERENCE = /&(?:#[xX]([\da-fA-F]{1,6});|#(\d{1,7});|([A-Za-z][A-Za-z\d]{0,31});)/g;
 
 /**
- * {@link ScanView} `source`: character references decoded, backslashes and
- * emphasis markers (`*`, `_`) removed — claims are matched with emphasis
- * removed, and the other triggers lose nothing by it.
+ * {@link ScanView} `source`: the lines inside top-level fenced code blocks
+ * blanked ({@link withoutTopLevelFences}), character references decoded,
+ * backslashes and emphasis markers (`*`, `_`) removed — claims are matched
+ * with emphasis removed, and the other triggers lose nothing by it.
  */
 export function sourceView(text: string): string {
-  let view = text.includes('&') ? text.replace(CHARACTER_REFERENCE, decodeReference) : text;
+  let view = withoutTopLevelFences(text);
+  if (view.includes('&')) view = view.replace(CHARACTER_REFERENCE, decodeReference);
   if (/[\\*_]/.test(view)) view = view.replace(/[\\*_]+/g, '');
   return view;
+}
+
+const FENCE_OPEN = /^ ?(?:`{3,}|~{3,})/;
+const HTML_1_TO_5 = /^ {0,3}<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--|\?|![A-Za-z]|!\[CDATA\[)/i;
+const HTML_OTHER = /^ {0,3}<\/?[A-Za-z]/;
+
+/**
+ * `text` with the lines inside fenced code blocks blanked (line breaks
+ * kept), for the fences that certainly stand at the top level: opened with
+ * at most one space of indentation (a list item's content is indented two
+ * or more, and a fence is never a lazy line), outside front matter, and not
+ * where an HTML block may be open. Every other fence is left as text, so the
+ * views hold at least what a parse reads outside code. One pass over the lines.
+ */
+export function withoutTopLevelFences(text: string): string {
+  if (!text.includes('```') && !text.includes('~~~')) return text;
+  const kept: string[] = [];
+  let fence: { char: string; length: number } | null = null;
+  let fenceStart = 0;
+  let htmlEnd: RegExp | null = null;
+  let htmlOpen = false;
+  let frontMatter: string | null = null;
+  let copied = 0;
+  for (let start = 0, first = true; start <= text.length; first = false) {
+    const end = lineEnd(text, start);
+    const line = text.slice(start, end);
+    if (first && (line.trimEnd() === '---' || line.trimEnd() === '+++')) {
+      frontMatter = line.trimEnd();
+    } else if (frontMatter !== null) {
+      // Opened loosely and closed strictly: where the parser's front matter differs, fewer lines are blanked, never more.
+      if (line === frontMatter) frontMatter = null;
+    } else if (fence !== null) {
+      if (closesFence(line, fence)) {
+        // Blank what lies between the fence lines: their line breaks stay, the rest goes.
+        kept.push(text.slice(copied, fenceStart), text.slice(fenceStart, start).replace(/[^\n\r]+/g, ''));
+        copied = start;
+        fence = null;
+      }
+    } else if (htmlEnd !== null) {
+      if (htmlEnd.test(line)) htmlEnd = null;
+    } else {
+      const open = htmlOpen ? null : FENCE_OPEN.exec(line);
+      const run = open ? open[0].trimStart() : '';
+      if (open && !(run[0] === '`' && line.slice(open[0].length).includes('`'))) {
+        fence = { char: run[0]!, length: run.length };
+        fenceStart = nextLine(text, end);
+      } else if (HTML_1_TO_5.test(line)) {
+        htmlEnd = htmlBlockEnd(line);
+        if (htmlEnd.test(line.slice(line.indexOf('<') + 2))) htmlEnd = null;
+      } else if (HTML_OTHER.test(line)) {
+        htmlOpen = true;
+      }
+      if (line.trim() === '') htmlOpen = false;
+    }
+    if (end >= text.length) break;
+    start = nextLine(text, end);
+  }
+  // A fence open at the end runs to the end of the text.
+  if (fence !== null) kept.push(text.slice(copied, fenceStart), text.slice(fenceStart).replace(/[^\n\r]+/g, ''));
+  else kept.push(text.slice(copied));
+  return kept.length === 1 ? text : kept.join('');
+}
+
+/** Where the line after the line break at `end` starts. */
+function nextLine(text: string, end: number): number {
+  return end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+}
+
+function closesFence(line: string, fence: { char: string; length: number }): boolean {
+  let at = 0;
+  while (at < 3 && line[at] === ' ') at++;
+  let run = 0;
+  while (line[at + run] === fence.char) run++;
+  return run >= fence.length && line.slice(at + run).trim() === '';
+}
+
+/** The end of an HTML block of kind 1–5 that `line` starts. */
+function htmlBlockEnd(line: string): RegExp {
+  const head = line.slice(line.indexOf('<') + 1, line.indexOf('<') + 10).toLowerCase();
+  if (head.startsWith('!--')) return /-->/;
+  if (head.startsWith('?')) return /\?>/;
+  if (head.startsWith('![cdata[')) return /\]\]>/;
+  if (head.startsWith('!')) return />/;
+  return /<\/(?:script|pre|style|textarea)>/i;
 }
 
 function decodeReference(whole: string, hex: string | undefined, decimal: string | undefined, name: string | undefined): string {
@@ -115,23 +202,23 @@ export function plainView(source: string): string {
 const BLANK = /^[ \t>]*$/;
 const LINE_END = /[\n\r]/g;
 
+/** An ATX heading's start: `#`…`######` and a space, a tab or the line's end, after containers. */
+const ATX_START = new RegExp(String.raw`${LINE_LEAD}#{1,6}(?:[ \t]|$)`, 'my');
+
 /**
- * {@link ScanView} `headings` of one view: its ATX heading lines (with `#`
- * and a space or tab), and the lines of each run that a setext underline
- * ends, joined by line breaks. Linear: each line is looked at a bounded
- * number of times.
+ * {@link ScanView} `headings` of one view: its ATX heading lines (`#` and a
+ * space or tab where the line's text starts, after indentation, quote and
+ * list markers), and the lines of each run that a setext underline ends,
+ * joined by line breaks. Linear: each line is looked at a bounded number of
+ * times.
  */
 export function headingLines(view: string): string {
   const found: string[] = [];
-  for (let at = view.indexOf('#'); at >= 0; ) {
-    const next = view.charCodeAt(at + 1);
-    if (next !== 32 && next !== 9) {
-      at = view.indexOf('#', at + 1);
-      continue;
-    }
+  for (let at = 0; at < view.length; ) {
     const end = lineEnd(view, at);
-    found.push(view.slice(lineStart(view, at), end));
-    at = view.indexOf('#', end);
+    ATX_START.lastIndex = at;
+    if (ATX_START.test(view)) found.push(view.slice(at, end));
+    at = nextLine(view, end);
   }
   const underline = /^[ \t>]*(?:=+|-+)[ \t]*$/gm;
   let boundary = 0;

@@ -1,5 +1,5 @@
-import { constants, type Stats } from 'node:fs';
-import { lstat, open, readlink, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { lstat, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model.js';
 import { decodeMarkdown, type TextRepair } from './decode.js';
@@ -60,18 +60,9 @@ export async function loadDocument(absolutePath: string, cwd: string, options: L
   });
   let bytes: Uint8Array;
   try {
-    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
-    const handle = await open(absolutePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    try {
-      const stats = await handle.stat();
-      const kind = specialKind(stats);
-      if (kind) return skipped('warning', `skipped ${kind}: not a regular file`);
-      if (stats.size > maxFileSize) return skipped('error', tooBig(stats.size, maxFileSize));
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    bytes = readRegularFile(absolutePath, maxFileSize);
   } catch (error) {
+    if (error instanceof NotRegular) return skipped(error.severity, error.message);
     // A socket cannot even be opened (ENXIO): still "not a regular file", not an I/O error.
     const kind = specialKind(await stat(absolutePath).catch(() => null));
     if (kind) return skipped('warning', `skipped ${kind}: not a regular file`);
@@ -104,6 +95,40 @@ export function documentFromBytes(path: string, absolutePath: string, bytes: Uin
     repairs: decoded.repairs,
     diagnostics: decoded.diagnostics,
   };
+}
+
+/** A file not read on purpose: not a regular file, or over the size limit. */
+class NotRegular extends Error {
+  constructor(
+    readonly severity: Diagnostic['severity'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The bytes of a regular file, read with synchronous calls: files are read
+ * one at a time on the main thread, where a file in the page cache reads
+ * several times faster so than through the thread pool, and the run is
+ * bounded to one descriptor. Opened non-blocking, so a FIFO with no writer
+ * cannot stall the run; `fstat` on the open descriptor decides.
+ *
+ * @throws NotRegular for a FIFO, socket, device or directory (a warning) or
+ *   a file over `maxFileSize` (an error); the system's error when it cannot
+ *   be opened or read.
+ */
+function readRegularFile(absolutePath: string, maxFileSize: number): Uint8Array {
+  const fd = openSync(absolutePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = fstatSync(fd);
+    const kind = specialKind(stats);
+    if (kind) throw new NotRegular('warning', `skipped ${kind}: not a regular file`);
+    if (stats.size > maxFileSize) throw new NotRegular('error', tooBig(stats.size, maxFileSize));
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** What a file that is not a regular one is, for the message; null for a regular file (or no stats). */

@@ -5,7 +5,7 @@ import type { Section } from '../sections.js';
 import { leadingStatusEmoji } from '../status.js';
 import { nodeText, phrasingLines, sanitizeText } from '../text.js';
 import { DONE_WORDS, escapeRegExp, MARKER_HEADING_WORDS, NAMES_ANALYSIS, NAMES_WORK_OR_PROGRESS, STATUS_EMOJI, UNSPACED_MARKER } from '../vocabulary.js';
-import { anyOf, anyWord, atLineStart, LINE_LEAD, wordsAlternation } from './triggers.js';
+import { afterLineLead, anyOf, anyWord, wordsAlternation } from './triggers.js';
 import { isPlaceholder, leadParagraph } from './forms.js';
 import type { Candidate, Recogniser, Trigger } from './types.js';
 
@@ -58,7 +58,7 @@ export const markerRecogniser: Recogniser = {
   // and a heading that names work or a state, or starts with a status emoji.
   triggers: () => {
     const emoji = STATUS_EMOJI.map(([one]) => escapeRegExp(one)).join('|');
-    const leadingEmoji: Trigger = { view: 'plain', test: atLineStart(`${LINE_LEAD}(?:${emoji})`) };
+    const leadingEmoji: Trigger = { view: 'plain', test: afterLineLead(emoji) };
     const struck = anyOf(['~~']);
     const done = anyWord([...DONE_WORDS, '✅', '✔', '✓', '☑']);
     const heading = wordsAlternation([...MARKER_HEADING_WORDS, ...UNSPACED_MARKER]);

@@ -5,7 +5,7 @@ import type { Section } from '../sections.js';
 import { phrasingLines, sanitizeText } from '../text.js';
 import { readPlanning } from '../planning/index.js';
 import { type HandwrittenBox, handwrittenBox, isWhollyStruck, leadParagraph, OBSIDIAN_TASK, obsidianMarker } from './forms.js';
-import { atLineStart, LINE_LEAD } from './triggers.js';
+import { afterLineLead } from './triggers.js';
 import type { Candidate, Recogniser } from './types.js';
 
 /**
@@ -18,7 +18,7 @@ export const taskRecogniser: Recogniser = {
   name: 'task',
   // `[ ]`, `[x]`, `[/]`, `[-]` and the hand-written boxes (`[]`, `[✓]`, `[~]`, `[⏳]`) where a line's text
   // starts, after indentation, quote and list markers (`*` is gone from the source view); `\\[/\\]` reads `[/]` there.
-  triggers: () => [[{ view: 'source', test: atLineStart(String.raw`${LINE_LEAD}\[(?:[\sxX]|[^\]\sA-Za-z0-9][\u{FE0F}\u{200D}\p{Extended_Pictographic}]*)?\]`) }]],
+  triggers: () => [[{ view: 'source', test: afterLineLead(String.raw`\[(?:[\sxX]|[^\]\sA-Za-z0-9][\u{FE0F}\u{200D}\p{Extended_Pictographic}]*)?\]`) }]],
   content: (section, doc) => ({ listItem: (node, parent) => taskItem(node, section, parent, doc.matchers.ruleOn('handwritten-boxes')) }),
 };
 

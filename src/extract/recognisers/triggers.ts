@@ -46,6 +46,42 @@ export function anyOf(strings: readonly string[]): Trigger {
  */
 export const LINE_LEAD = String.raw`(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*`;
 
+const LEAD = new RegExp(LINE_LEAD, 'y');
+
+/**
+ * A test for `core` where a line's text starts, after {@link LINE_LEAD}
+ * (indentation, quote and list markers). Finds `core` first and then looks
+ * at its line's lead, once per line, so a text without `core` costs one
+ * search and the whole test is linear.
+ */
+export function afterLineLead(core: string, flags = 'u'): (text: string) => boolean {
+  const found = new RegExp(core, `${flags}g`);
+  return (text) => {
+    let lineStart = 0;
+    let seen = 0;
+    let leadEnd = -1;
+    found.lastIndex = 0;
+    for (let match = found.exec(text); match; match = found.exec(text)) {
+      // Line breaks between the last match and this one move the line's start.
+      for (; seen < match.index; seen++) {
+        const code = text.charCodeAt(seen);
+        if (code === 10 || code === 13) {
+          lineStart = seen + 1;
+          leadEnd = -1;
+        }
+      }
+      if (leadEnd < 0) {
+        LEAD.lastIndex = lineStart;
+        LEAD.test(text);
+        leadEnd = LEAD.lastIndex;
+      }
+      if (match.index === leadEnd) return true;
+      if (match[0].length === 0) found.lastIndex++;
+    }
+    return false;
+  };
+}
+
 /**
  * A test of `pattern` at the start of every line (after nothing: put
  * {@link LINE_LEAD} in the pattern to allow containers). Tried once per
