@@ -48,6 +48,12 @@ const BLOCKS = [
   '- ~~Wire the API~~ ✓ DONE', '- ~~Old idea~~ dropped', '## 任务', '## 할 일', '## Aufgaben', '## 高优先级', '## 🔄 In progress',
   '완료 3/5', '已完成 3/5', '✅ ALL COMPLETE (9/9)', 'Complete (85%)', '3 erledigt', 'Total Completed: 41 tasks', '[priority:: high]',
   '- [ ] T001 [P] Set up', 'Priorität: hoch', '## Hohe Priorität', '## 1. Étape',
+  // Invisible characters, words split or bounded by markup, words inside longer words.
+  '## Ta\u200bsks', '- \u200b✅ Shipped', '\u001b[1m✅\u001b[0m Done line', '## x\\*Ta**sks**', '## High*', '## Workflow', '## 1. Database',
+  '## P**0**', '## must-have features', '## Highest', '## `Critical`', '## <b>Low</b>er',
+  // Fences and what may hide one: HTML blocks, front matter, indentation, an unclosed fence.
+  '```\n## Tasks\n### 1. In code\n```', '<!--\n```\n-->', '<div>\n```\n</div>', ' ```\n- [ ] one-space fence\n ```', '  ```', '~~~~\n- [ ] tilde\n~~~',
+  '```js `x`', '---\ntitle: x\n```\n---', '```',
 ];
 
 const documents = fc.array(fc.constantFrom(...BLOCKS), { minLength: 1, maxLength: 8 }).chain((blocks) =>

@@ -178,7 +178,8 @@ const WORD_BEFORE: Pattern[] = [
 /**
  * The claim finder's cheap trigger (docs/architecture.md#the-scan), built
  * from the same completion words as {@link PATTERNS} and {@link WORD_BEFORE}:
- * a completion word with a number on its line
+ * a completion word that stands alone among letters (every pattern has a
+ * non-letter on both sides of it) with a number on its line
  * - right before it, or before only words that may stand between a number
  *   and its completion word (the nouns, the verbs, `of the checklist`):
  *   every form that starts with a count, a ratio or a percentage;
@@ -193,9 +194,11 @@ export const CLAIM_TRIGGERS: Triggers = [[{ view: 'source', test: completionWord
 
 // Lower case: the patterns match in any case (`i`), and the text is lower-cased before the search.
 // `ſ` is the one letter of these scripts that case-folds to another (s) without lower-casing to it.
-const COMPLETION_WORD = new RegExp(`${OPEN}|${DONE}|${PROGRESS}`.toLowerCase(), 'g');
+const COMPLETION_WORDS = `${OPEN}|${DONE}|${PROGRESS}`.toLowerCase();
+const COMPLETION_WORD = new RegExp(COMPLETION_WORDS, 'g');
+const WHOLE_COMPLETION_WORD = new RegExp(`^(?:${COMPLETION_WORDS})$`);
 const NUMBER_AFTER = /(?:[\s:：(~≈]|rate|status)*\d/y;
-const WORD_END = /[\s\d:：(~≈%]/;
+const LETTER = /\p{L}/u;
 
 /**
  * Words that may stand between a number and its completion word in
@@ -216,9 +219,12 @@ function completionWordWithNumber(text: string): boolean {
   const lower = text.toLowerCase().replace(/ſ/g, 's');
   COMPLETION_WORD.lastIndex = 0;
   for (let match = COMPLETION_WORD.exec(lower); match; match = COMPLETION_WORD.exec(lower)) {
-    // Past the rest of the word: the search takes the first word that fits (`complete`), the patterns the longest (`completed`).
+    if (match.index > 0 && LETTER.test(lower[match.index - 1]!)) continue;
+    // The whole run of letters: the search takes the first word that fits (`complete`), the patterns the
+    // longest (`completed`), and a word inside a longer one (`opencollective`) is none.
     let end = match.index + match[0].length;
-    while (end < lower.length && !WORD_END.test(lower[end]!)) end++;
+    while (end < lower.length && LETTER.test(lower[end]!)) end++;
+    if (end > match.index + match[0].length && !WHOLE_COMPLETION_WORD.test(lower.slice(match.index, end))) continue;
     NUMBER_AFTER.lastIndex = end;
     if (NUMBER_AFTER.test(lower) || numberBefore(lower, match.index)) return true;
   }

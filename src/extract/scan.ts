@@ -1,9 +1,10 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { CLAIM_TRIGGERS } from './claims.js';
 import { RECOGNISERS } from './recognisers/index.js';
-import { LINE_LEAD } from './recognisers/triggers.js';
+import { GAP, LINE_LEAD } from './recognisers/triggers.js';
 import type { Recogniser, ScanView, Trigger, Triggers } from './recognisers/types.js';
 import type { Vocabulary } from './vocabulary.js';
+import { withoutInvisible } from '../text/sanitize.js';
 
 /**
  * The scan (docs/architecture.md#the-scan): a cheap look at a decoded text
@@ -47,6 +48,7 @@ function matches(trigger: Trigger, views: ScanViews): boolean {
   if (trigger.view === 'source') return test(views.source);
   if (trigger.view === 'path') return test(views.path);
   if (trigger.view === 'headings') return test(views.headings);
+  if (trigger.view === 'markedHeadings') return test(views.markedHeadings);
   // A word split by markup reads whole in the plain view; one that only looks split (`x](Tasks)` is no link) in the source view.
   return test(views.plain) || test(views.source);
 }
@@ -56,6 +58,7 @@ class ScanViews {
   #source: string | undefined;
   #plain: string | undefined;
   #headings: string | undefined;
+  #markedHeadings: string | undefined;
   constructor(
     private readonly text: string,
     readonly path: string,
@@ -68,6 +71,10 @@ class ScanViews {
       this.#headings = lines === '' ? '' : `${plainView(lines)}\n${lines}`;
     }
     return this.#headings;
+  }
+
+  get markedHeadings(): string {
+    return (this.#markedHeadings ??= markedHeadingLines(this.text));
   }
 
   get source(): string {
@@ -88,23 +95,48 @@ const CHARACTER_REFERENCE = /&(?:#[xX]([\da-fA-F]{1,6});|#(\d{1,7});|([A-Za-z][A
  * with emphasis removed, and the other triggers lose nothing by it.
  */
 export function sourceView(text: string): string {
-  let view = withoutTopLevelFences(text);
-  if (view.includes('&')) view = view.replace(CHARACTER_REFERENCE, decodeReference);
+  let view = decodedView(text);
   if (/[\\*_]/.test(view)) view = view.replace(/[\\*_]+/g, '');
   return view;
 }
 
-const FENCE_OPEN = /^ ?(?:`{3,}|~{3,})/;
+/**
+ * The text as every view starts from it: top-level fences blanked, what
+ * sanitizing removes from titles and item texts removed (terminal escapes,
+ * control characters, zero-width characters), character references decoded.
+ */
+function decodedView(text: string): string {
+  const view = withoutInvisible(withoutTopLevelFences(text));
+  return view.includes('&') ? view.replace(CHARACTER_REFERENCE, decodeReference) : view;
+}
+
+/**
+ * {@link ScanView} `markedHeadings`: the heading lines of the text as the
+ * `plain` view reads them, but with each removed piece of markup (`*`, `_`,
+ * `\\`, code span and strike-through markers, brackets, link destinations,
+ * HTML tags) replaced by {@link GAP}, so that a trigger can tell a word
+ * joined by removing markup (`Ta**sks**`) from one that stands alone.
+ */
+export function markedHeadingLines(text: string): string {
+  const marked = decodedView(text).replace(/[\\*_]/g, GAP);
+  const lines = headingLines(marked);
+  return /[`~[\]<]/.test(lines) ? lines.replace(INLINE_MARKUP, GAP) : lines;
+}
+
+const FENCE_OPEN = /^ {0,3}(?:`{3,}|~{3,})/;
 const HTML_1_TO_5 = /^ {0,3}<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--|\?|![A-Za-z]|!\[CDATA\[)/i;
 const HTML_OTHER = /^ {0,3}<\/?[A-Za-z]/;
 
 /**
  * `text` with the lines inside fenced code blocks blanked (line breaks
- * kept), for the fences that certainly stand at the top level: opened with
- * at most one space of indentation (a list item's content is indented two
- * or more, and a fence is never a lazy line), outside front matter, and not
- * where an HTML block may be open. Every other fence is left as text, so the
- * views hold at least what a parse reads outside code. One pass over the lines.
+ * kept), as long as every fence is certain to stand at the top level:
+ * opened with at most one space of indentation (a list item's content is
+ * indented two or more, and a fence is never a lazy line), outside front
+ * matter and where no HTML block may be open. At the first fence line that
+ * is not certain (indented two or three spaces, or inside front matter or a
+ * possible HTML block) the blanking stops: the rest of the text is kept as
+ * it is, so the views hold at least what a parse reads outside code. One
+ * pass over the lines.
  */
 export function withoutTopLevelFences(text: string): string {
   if (!text.includes('```') && !text.includes('~~~')) return text;
@@ -118,24 +150,26 @@ export function withoutTopLevelFences(text: string): string {
   for (let start = 0, first = true; start <= text.length; first = false) {
     const end = lineEnd(text, start);
     const line = text.slice(start, end);
-    if (first && (line.trimEnd() === '---' || line.trimEnd() === '+++')) {
-      frontMatter = line.trimEnd();
-    } else if (frontMatter !== null) {
-      // Opened loosely and closed strictly: where the parser's front matter differs, fewer lines are blanked, never more.
-      if (line === frontMatter) frontMatter = null;
-    } else if (fence !== null) {
+    if (fence !== null) {
       if (closesFence(line, fence)) {
         // Blank what lies between the fence lines: their line breaks stay, the rest goes.
         kept.push(text.slice(copied, fenceStart), text.slice(fenceStart, start).replace(/[^\n\r]+/g, ''));
         copied = start;
         fence = null;
       }
-    } else if (htmlEnd !== null) {
-      if (htmlEnd.test(line)) htmlEnd = null;
     } else {
-      const open = htmlOpen ? null : FENCE_OPEN.exec(line);
+      const open = FENCE_OPEN.exec(line);
       const run = open ? open[0].trimStart() : '';
-      if (open && !(run[0] === '`' && line.slice(open[0].length).includes('`'))) {
+      const fenceLine = open !== null && !(run[0] === '`' && line.slice(open[0].length).includes('`'));
+      if (first && (line.trimEnd() === '---' || line.trimEnd() === '+++')) {
+        frontMatter = line.trimEnd();
+      } else if (fenceLine && (frontMatter !== null || htmlEnd !== null || htmlOpen || open[0].length - run.length > 1)) {
+        break; // a fence that may or may not be one: nothing after it is certain
+      } else if (frontMatter !== null) {
+        if (line === frontMatter) frontMatter = null;
+      } else if (htmlEnd !== null) {
+        if (htmlEnd.test(line)) htmlEnd = null;
+      } else if (fenceLine) {
         fence = { char: run[0]!, length: run.length };
         fenceStart = nextLine(text, end);
       } else if (HTML_1_TO_5.test(line)) {
@@ -202,8 +236,8 @@ export function plainView(source: string): string {
 const BLANK = /^[ \t>]*$/;
 const LINE_END = /[\n\r]/g;
 
-/** An ATX heading's start: `#`…`######` and a space, a tab or the line's end, after containers. */
-const ATX_START = new RegExp(String.raw`${LINE_LEAD}#{1,6}(?:[ \t]|$)`, 'my');
+/** An ATX heading's start: `#`…`######` and a space, a tab or the line's end, after containers ({@link LINE_LEAD}, where a {@link GAP} may stand for `*`). */
+const ATX_START = /(?:[ \t>\u0001]|[-*+][ \t]|\d{1,9}[.)][ \t])*#{1,6}(?:[ \t]|$)/my;
 
 /**
  * {@link ScanView} `headings` of one view: its ATX heading lines (`#` and a

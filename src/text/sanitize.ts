@@ -40,8 +40,20 @@ const DIFF_CONTROLS = controlCharacters('\\t\\n\\r');
  * whitespace collapsed to single spaces and trimmed.
  */
 export function sanitizeText(text: string): string {
-  return stripAnsi(text).replace(TERMINAL_CONTROLS, '').replace(INVISIBLE_FORMAT, '').replace(/\s+/g, ' ').trim();
+  return withoutInvisible(text).replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * `text` without what {@link sanitizeText} removes before it collapses white
+ * space: terminal escape sequences, control characters other than white
+ * space, bidi overrides and zero-width characters. Line breaks and tabs stay.
+ */
+export function withoutInvisible(text: string): string {
+  return MAY_HOLD_INVISIBLE.test(text) ? stripAnsi(text).replace(TERMINAL_CONTROLS, '').replace(INVISIBLE_FORMAT, '') : text;
+}
+
+/** Every character {@link withoutInvisible} may remove or that starts what it removes: a cheap test first. */
+const MAY_HOLD_INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 
 /**
  * A reported path for formats that print it as text on a line of its own

@@ -2,7 +2,7 @@ import { ancestors, type Section } from '../sections.js';
 import { leadingStatusEmoji } from '../status.js';
 import { escapeRegExp, NAMES_WORK, PRIORITY_EMOJI, TASK_FIELD_NAMES, UNSPACED_WORK, type Vocabulary, WORK_HEADING_WORDS } from '../vocabulary.js';
 import { isWhollyStruck } from './forms.js';
-import { atLineStart, wordsAlternation } from './triggers.js';
+import { atLineStart, GAP, wordsAlternation } from './triggers.js';
 import type { Candidate, Recogniser, SectionFacts } from './types.js';
 
 // The separator after the number is `\s*[.):]\s+` or `\s+`: written `\s*[.):]?\s+`, it backtracks quadratically over spaces.
@@ -19,7 +19,7 @@ export const headingRecogniser: Recogniser = {
   name: 'heading',
   // A numbered heading, and a heading that names work or sets a priority, or a task field.
   triggers: (vocabulary) => [
-    [{ view: 'headings', test: /\d(?:[.):]|\s*[-–])/ }, { view: 'headings', test: markedHeading(vocabulary) }],
+    [{ view: 'headings', test: /\d(?:[.):]|\s*[-–])/ }, { view: 'markedHeadings', test: markedHeading(vocabulary) }],
     [{ view: 'headings', test: /\d(?:[.):]|\s*[-–])/ }, { view: 'plain', test: fieldNames([...TASK_FIELD_NAMES, ...vocabulary.effortFields]) }],
   ],
   section: headingItem,
@@ -27,13 +27,20 @@ export const headingRecogniser: Recogniser = {
 
 /**
  * Words that name work, every level word (priority words, adjectives, the
- * noun-bound and unspaced ones) and priority emoji, anywhere, in any case
- * (no word boundaries: looser than the rules).
+ * noun-bound and unspaced ones) and priority emoji, in any case, on the
+ * `markedHeadings` view. Spaced words must stand alone, as the rules want
+ * them, but a {@link GAP} (removed markup) may stand inside a word and
+ * counts as a boundary beside it: `Ta**sks**` and `high*` are found,
+ * `Workflow` is not. Unspaced words and emoji anywhere.
  */
 function markedHeading(vocabulary: Vocabulary): RegExp {
-  const levels = [vocabulary.priorityWords, vocabulary.adjectiveWords, vocabulary.nounBoundWords, vocabulary.unspacedWords];
-  const words = wordsAlternation([...WORK_HEADING_WORDS, ...UNSPACED_WORK, ...levels.flatMap((one) => Object.values(one).flat())]);
-  return new RegExp([words, ...PRIORITY_EMOJI.map(([emoji]) => emoji)].join('|'), 'iu');
+  const levels = [vocabulary.priorityWords, vocabulary.adjectiveWords, vocabulary.nounBoundWords];
+  const spaced = [...WORK_HEADING_WORDS, ...levels.flatMap((one) => Object.values(one).flat())]
+    .map((word) => word.replace(/[\\*_]+/g, '').trim())
+    .filter((word) => word !== '')
+    .map((word) => word.split(/[\s-]+/).map((part) => [...part].map(escapeRegExp).join(`${GAP}*`)).join(`[\\s${GAP}-]+`));
+  const anywhere = [wordsAlternation([...UNSPACED_WORK, ...Object.values(vocabulary.unspacedWords).flat()]), ...PRIORITY_EMOJI.map(([emoji]) => emoji)];
+  return new RegExp([`(?<![\\p{L}\\p{N}_])(?:${spaced.join('|')})(?![\\p{L}\\p{N}_])`, ...anywhere.filter((one) => one !== '')].join('|'), 'iu');
 }
 
 /**

@@ -39,6 +39,9 @@ export function anyOf(strings: readonly string[]): Trigger {
   return { view: 'source', test: new RegExp(strings.map(escapeRegExp).join('|'), 'u') };
 }
 
+/** Where the `markedHeadings` view removed markup (docs/architecture.md#the-scan). */
+export const GAP = '\u0001';
+
 /**
  * What may stand before a block's text at the start of a line: indentation,
  * block quote markers and list markers (`-`, `*`, `+`, `1.`, `1)`), in any

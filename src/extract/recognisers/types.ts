@@ -110,10 +110,12 @@ export interface Recogniser {
  * (`Ta**sks**`, `Ta<b>sks</b>`) reads whole; `headings` is the lines of
  * the plain and source views that may belong to a heading: ATX heading lines
  * (`#` and a space, in any container) and every line of a run of lines
- * that a setext underline (`===`, `---`) ends; `path` is the document's
- * path (relative, `/` separators), for formats known by where they live.
+ * that a setext underline (`===`, `---`) ends; `markedHeadings` is those
+ * lines read as `plain`, with U+0001 where markup was removed (for words
+ * with boundaries); `path` is the document's path (relative, `/`
+ * separators), for formats known by where they live.
  */
-export type ScanView = 'source' | 'plain' | 'headings' | 'path';
+export type ScanView = 'source' | 'plain' | 'headings' | 'markedHeadings' | 'path';
 
 /** One cheap test on one view of the text: a pattern found anywhere, or a predicate. */
 export interface Trigger {
