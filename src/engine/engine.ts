@@ -148,7 +148,8 @@ export async function analyzeFiles(files: readonly string[], engine: EngineOptio
   } else {
     const parser = await parserFor(missing.map((i) => files[i]!), options);
     for (let k = 0; k < missing.length; k++) {
-      if (k % FILES_PER_TURN === FILES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+      // A run that can be aborted (watch, mcp) yields before every file, so the abort is heard within one file.
+      if (signal !== undefined || k % FILES_PER_TURN === FILES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
       signal?.throwIfAborted();
       const index = missing[k]!;
       const document = await loadDocument(files[index]!, cwd, { maxFileSize: options.maxFileSize });
