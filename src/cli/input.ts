@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { reportFromDocuments } from '../engine/engine.js';
 import { parserFor } from '../engine/file.js';
 import type { Analysis } from '../engine/types.js';

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { cosmiconfig, type CosmiconfigResult } from 'cosmiconfig';
+import type { CosmiconfigResult } from 'cosmiconfig';
 import { ConfigError } from '../errors.js';
 import { displayPath as reportedPath } from '../load/discover.js';
 import type { RemarkPluginSpec } from '../parse/plugins.js';
@@ -49,6 +49,9 @@ export interface LoadConfigOptions {
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig | null> {
   if (options.file === false) return null;
+  // Loaded when a configuration is looked for, not at start-up (docs/architecture.md#start-up).
+  // cosmiconfig is CommonJS: its exports are the module's default export.
+  const { cosmiconfig } = (await import('cosmiconfig')).default;
   // searchStrategy "none" looks in one directory only; the upward walk is ours,
   // so that no user-global config directory (~/.config/shipready) is consulted.
   const explorer = cosmiconfig('shipready', { searchPlaces: [...CONFIG_FILES], searchStrategy: 'none', cache: false });

@@ -1,5 +1,6 @@
 import { emptyDocument, extractDocument } from '../extract/extract.js';
-import { scanFor } from '../extract/scan.js';
+import { CLAIM_TRIGGERS } from '../extract/claims.js';
+import { scanFor, sourceView } from '../extract/scan.js';
 import { documentFormat, loadMarkdownParser, type MarkdownParser, markdownParser, mayNeedGuards } from '../parse/parse.js';
 import type { FileAnalysis, FileAnalysisOptions, LoadedDocument } from './types.js';
 
@@ -51,7 +52,8 @@ export function mayParseSlowly(text: string): boolean {
 export function analyzeLoadedDocument(doc: LoadedDocument, options: FileAnalysisOptions, parser: MarkdownParser = markdownParser): FileAnalysis {
   if (holdsNothing(doc, options)) return { document: emptyDocument(doc.path), skipped: doc.skipped, diagnostics: doc.diagnostics };
   const parsed = parser.parse(doc.text, { format: documentFormat(doc.absolutePath), chunking: options.chunking });
-  const document = extractDocument(parsed.tree, doc.text, { path: doc.path, vocabulary: options.vocabulary });
+  const claims = !scanApplies(doc, options) || mayHoldClaims(doc.text);
+  const document = extractDocument(parsed.tree, doc.text, { path: doc.path, vocabulary: options.vocabulary, claims });
   const extra = [...parsed.diagnostics, ...document.diagnostics];
   return {
     document,
@@ -77,10 +79,37 @@ export async function analyzeWithinBudget(doc: LoadedDocument, options: FileAnal
 
 /** Whether the scan shows, without parsing, that a document gives no item, no claim and no parse warning. */
 function holdsNothing(doc: LoadedDocument, options: FileAnalysisOptions): boolean {
+  return scanApplies(doc, options) && !scanFor(options.vocabulary).isCandidate(doc.text, doc.path);
+}
+
+/**
+ * Whether what the scan rules out holds for this document
+ * (docs/architecture.md#the-scan): the scan is on, the file is markdown
+ * without a warning, and its parse needs no guard.
+ */
+function scanApplies(doc: LoadedDocument, options: FileAnalysisOptions): boolean {
   if (!options.scan || doc.text === '' || documentFormat(doc.absolutePath) !== 'markdown') return false;
   // A file with a warning or an error is listed with its sections: those need the tree.
   if (doc.diagnostics.some((d) => d.severity !== 'info')) return false;
-  return !mayNeedGuards(doc.text) && !scanFor(options.vocabulary).isCandidate(doc.text, doc.path);
+  return !mayNeedGuards(doc.text);
+}
+
+/**
+ * Whether the claim finder's own triggers (`CLAIM_TRIGGERS`) accept `text`.
+ * When they do not, no claim is searched for, so the claim patterns, costly
+ * to compile, are never compiled by a run whose files hold no claim
+ * (docs/architecture.md#start-up). A trigger on a view other than `source`
+ * counts as accepting.
+ */
+function mayHoldClaims(text: string): boolean {
+  let source: string | undefined;
+  return CLAIM_TRIGGERS.some((allOf) =>
+    allOf.every((trigger) => {
+      if (trigger.view !== 'source') return true;
+      source ??= sourceView(text);
+      return typeof trigger.test === 'function' ? trigger.test(source) : trigger.test.test(source);
+    }),
+  );
 }
 
 

@@ -93,7 +93,7 @@ export function extractDocument(
     })),
     items,
     groupEfforts,
-    claims: findDocumentClaims(authored, source, sections, itemLines, options.path, matchers.ruleOn('claim-word-before')),
+    claims: options.claims === false ? [] : findDocumentClaims(authored, source, sections, itemLines, options.path, matchers.ruleOn('claim-word-before')),
     diagnostics: documentDiagnostics(candidates, sizesSeen),
   };
 }

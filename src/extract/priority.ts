@@ -166,13 +166,14 @@ export function createPriorityMatcher(vocabulary: Vocabulary): PriorityMatcher {
       return firstWord(text) ?? firstEmoji(text);
     },
     itemMarker(text) {
-      if (obsidianOn) {
+      // `::` and `⭐` are literal in their patterns: without them the pattern cannot match, and is not compiled.
+      if (obsidianOn && text.includes('::')) {
         const field = dataview.exec(text);
         if (field) return PRIORITY_NUMBER[field[1]!] ?? levelOf.get(normalise(field[1]!)) ?? null;
       }
       const numbered = numberedTag.exec(text);
       if (numbered) return PRIORITY_NUMBER[numbered[1]!] ?? null;
-      const tagged = tag.exec(text) ?? star.exec(text);
+      const tagged = tag.exec(text) ?? (text.includes('⭐') ? star.exec(text) : null);
       if (tagged) return levelOf.get(normalise(tagged[1]!)) ?? null;
       const unspaced = firstUnspaced(text);
       if (unspaced) return unspaced.level;

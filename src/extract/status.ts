@@ -21,11 +21,12 @@ export function leadingStatusEmoji(text: string): { status: Status; rest: string
   return status ? { status, rest: text.slice(match[0].length).trim() } : null;
 }
 
+/** A marker as a pattern: words separated by any white space, any case. */
+const markerWords = (marker: string): string => marker.split(' ').map(escapeRegExp).join('\\s+');
+
 const MARKER_PATTERN = new RegExp(
   STATUS_MARKERS.map(([marker]) =>
-    /\p{L}/u.test(marker)
-      ? `(?<![\\p{L}\\p{N}_])${marker.split(' ').map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}_])`
-      : escapeRegExp(marker),
+    /\p{L}/u.test(marker) ? `(?<![\\p{L}\\p{N}_])${markerWords(marker)}(?![\\p{L}\\p{N}_])` : escapeRegExp(marker),
   )
     .map((pattern) => `(${pattern})`)
     .join('|'),
@@ -33,12 +34,22 @@ const MARKER_PATTERN = new RegExp(
 );
 
 /**
+ * {@link MARKER_PATTERN} without its word boundaries: a text it rejects has no
+ * marker. V8 compiles a pattern on its first use, and the letter classes of
+ * the boundaries make that costly, so texts without a marker word, most of
+ * them, never pay for it (docs/architecture.md#start-up).
+ */
+const MARKER_WORDS = new RegExp(STATUS_MARKERS.map(([marker]) => markerWords(marker)).join('|'), 'iu');
+
+/**
  * The first status marker in an open item's own text (`⚠️ PARTIAL` →
  * in_progress, `NOT DONE` → todo), or null. Words only as whole words, any
  * case (`Partially updated` is prose).
  */
 export function statusMarker(text: string): Exclude<Status, 'done' | 'cancelled'> | null {
-  const match = MARKER_PATTERN.exec(withoutDateFields(text));
+  const own = withoutDateFields(text);
+  if (!MARKER_WORDS.test(own)) return null;
+  const match = MARKER_PATTERN.exec(own);
   if (!match) return null;
   const index = match.slice(1).findIndex((group) => group !== undefined);
   return STATUS_MARKERS[index]?.[1] ?? null;

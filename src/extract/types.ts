@@ -14,6 +14,13 @@ export interface ExtractOptions {
   /** Path of the document as reported (relative, `/` separators); used in item ids. */
   path: string;
   vocabulary: Vocabulary;
+  /**
+   * False when the text is known to hold no claim: the claim finder's
+   * triggers (`CLAIM_TRIGGERS`) reject it, and the scan applies
+   * (docs/architecture.md#the-scan). Claims are then not searched for.
+   * Default true.
+   */
+  claims?: boolean;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { DiffItem, DiffReport } from '../history/diff.js';
 import type { Totals } from '../model.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { plural } from '../words.js';
+import type { DiffFormat } from './diff-formats.js';
 import { formatEffortRange, formatPercent } from './format.js';
 
 /** Where `path#Lline` links point on the hosting server (GitHub Actions' `GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`, `GITHUB_SHA`). */
@@ -22,12 +23,12 @@ export interface DiffRenderContext {
   options: { hoursPerDay: number; links: HostingLinks | null };
 }
 
-/** `diff`'s formats, by `--format` name; the first is the default. Each renderer is pure. */
+/** `diff`'s formats, by `--format` name ({@link DiffFormat}). Each renderer is pure. */
 export const diffFormats = {
   table: renderDiffTable,
   json: renderDiffJson,
   markdown: renderDiffMarkdown,
-} satisfies Record<string, (context: DiffRenderContext) => string>;
+} satisfies Record<DiffFormat, (context: DiffRenderContext) => string>;
 
 /** `--format json`: the {@link DiffReport} (schema/diff.schema.json), two-space indented. */
 export function renderDiffJson({ diff }: DiffRenderContext): string {

@@ -7,10 +7,10 @@ import { type GateFlags, parseThresholds, resolveGatePolicy, type Thresholds } f
 import { hasFileErrors } from '../../engine/engine.js';
 import { analyzeInput, printConfig } from '../input.js';
 import { errorLine, warningLine } from '../messages.js';
-import { ratchetCheck, worsenedItems } from '../../gate/ratchet.js';
-import type { DiffReport } from '../../history/diff.js';
+import type { DiffItem, DiffReport } from '../../history/diff.js';
+import type { GateCheck } from '../../gate/evaluate.js';
+import type { Comparison } from '../compare.js';
 import { sanitizeText } from '../../text/sanitize.js';
-import { compareRevisions } from '../compare.js';
 import { formats, formatsFor, loadRenderer, outputText, type RenderContext } from '../../render/index.js';
 import { checkMessage, verdictSentence } from '../../render/verdict.js';
 import type { ExitCode, RunContext } from '../context.js';
@@ -18,7 +18,7 @@ import { commonOptions, type MultiFormatOptions, performanceOptions, stdinOption
 import { verbosityOf } from '../../render/diagnostics.js';
 import { planOutputs, printDiagnostics, writeFileOutputs, writeOutput } from '../output.js';
 import { repositoryContext } from '../repository.js';
-import { lineWidth, resolveSettings } from '../settings.js';
+import { lineWidth, resolveSettings, type Settings } from '../settings.js';
 
 interface CheckOptions extends MultiFormatOptions, GateFlags {
   verbose?: boolean;
@@ -66,11 +66,11 @@ export function registerCheck(program: Command, ctx: RunContext, done: (code: Ex
     const policy = resolveGatePolicy(settings.config?.config ?? {}, options);
     if (options.printConfig !== undefined) return done(await printConfig(ctx, settings, options, paths).then(() => 0));
     // With --since, the working tree is analysed once, as the newer side of the comparison (README.md#check---since).
-    const since = options.since === undefined ? null : await compareRevisions(ctx, settings, paths, options.since, undefined);
-    const { report, warnings } = since === null ? await analyzeInput(ctx, settings, paths, options) : { report: since.after, warnings: since.warnings };
+    const since = options.since === undefined ? null : await compareSince(ctx, settings, paths, options.since);
+    const { report, warnings } = since === null ? await analyzeInput(ctx, settings, paths, options) : { report: since.comparison.after, warnings: since.comparison.warnings };
     for (const warning of warnings) ctx.stderr.write(warningLine(warning));
-    const ratchet = since === null ? undefined : ratchetCheck(since.diff, options.since!);
-    if (since !== null && !quietFlag(options)) printWorsened(ctx, since.diff);
+    const ratchet = since?.ratchet;
+    if (since !== null && !quietFlag(options)) printWorsened(ctx, since.comparison.diff, since.worsened);
     const useGit = [format, ...plan.files.map((one) => formats[one.name])].some((one) => one.repository);
     const repository = await repositoryContext(ctx, useGit);
     const context: RenderContext = {
@@ -135,9 +135,20 @@ function quietFlag(options: CheckOptions): boolean {
   return Boolean(options.quiet);
 }
 
+/**
+ * `--since`: the comparison with the base, the ratchet's check and the items
+ * made worse. git and the ratchet are loaded only here, so a plain `check`
+ * starts without them (docs/architecture.md#start-up).
+ */
+async function compareSince(ctx: RunContext, settings: Settings, paths: readonly string[], ref: string): Promise<{ comparison: Comparison; ratchet: GateCheck; worsened: DiffItem[] }> {
+  const [{ compareRevisions }, { ratchetCheck, worsenedItems }] = await Promise.all([import('../compare.js'), import('../../gate/ratchet.js')]);
+  const comparison = await compareRevisions(ctx, settings, paths, ref, undefined);
+  return { comparison, ratchet: ratchetCheck(comparison.diff, ref), worsened: worsenedItems(comparison.diff) };
+}
+
 /** On stderr, under `--since`: each item made worse, then how many blocking items were already open at the base. */
-function printWorsened(ctx: RunContext, diff: DiffReport): void {
-  for (const item of worsenedItems(diff)) {
+function printWorsened(ctx: RunContext, diff: DiffReport, worsened: readonly DiffItem[]): void {
+  for (const item of worsened) {
     const what = item.before === undefined ? 'added blocking item' : 'reopened';
     ctx.stderr.write(`shipready: ${item.path}:${item.line}: ${what}: ${sanitizeText(item.title)} (${item.priority})\n`);
   }

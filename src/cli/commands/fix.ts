@@ -1,5 +1,5 @@
+import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../../model.js';
-import { Chalk } from 'chalk';
 import { type Command, Option } from 'commander';
 import { sanitizeText } from '../../text/sanitize.js';
 import type { FileFix, FixResult } from '../../fix/fix.js';
@@ -8,8 +8,8 @@ import { type CommonOptions, commonOptions } from '../options.js';
 import { verbosityOf } from '../../render/diagnostics.js';
 import { printDiagnostics, writeOutput } from '../output.js';
 import { analysisOptions, lineWidth, resolveSettings } from '../settings.js';
-import { displayWidth, truncate, truncateMiddle, wrapWords } from '../../render/text.js';
 import { severityColour } from '../../render/palette.js';
+import type * as TextMeasures from '../../render/text.js';
 import { UsageError } from '../../errors.js';
 import { printConfig } from '../input.js';
 import { warningLine } from '../messages.js';
@@ -51,8 +51,14 @@ export function registerFix(program: Command, ctx: RunContext, done: (code: Exit
     const check = Boolean(options.check);
     const diff = Boolean(options.diff);
     const quiet = Boolean(options.quiet);
-    // The rewriting machinery (diff, atomic writes) loads only when fix runs, not on every shipready start.
-    const [{ fixFiles }, { unifiedDiff }] = await Promise.all([import('../../fix/fix.js'), import('../../fix/diff.js')]);
+    // The rewriting machinery (diff, atomic writes) and the text measures of its output load only when fix runs,
+    // not on every shipready start (docs/architecture.md#start-up).
+    const [{ fixFiles }, { unifiedDiff }, text, { Chalk }] = await Promise.all([
+      import('../../fix/fix.js'),
+      import('../../fix/diff.js'),
+      import('../../render/text.js'),
+      import('chalk'),
+    ]);
     const result = await fixFiles({ ...analysisOptions(ctx, settings, paths), write: !check && !diff });
     for (const warning of result.warnings) ctx.stderr.write(warningLine(warning));
     const color = settings.render.color;
@@ -63,7 +69,7 @@ export function registerFix(program: Command, ctx: RunContext, done: (code: Exit
       // stdout is the patch alone; the one-line summary goes to stderr.
       if (!quiet) ctx.stderr.write(`${summaryLine(result, true)}\n`);
     } else if (!quiet) {
-      await writeOutput(ctx, listChanges(result, check, color, lineWidth(ctx, {})), undefined);
+      await writeOutput(ctx, listChanges(result, check, new Chalk({ level: color ? 1 : 0 }), lineWidth(ctx, {}), text), undefined);
     }
     // Loading's diagnostics, then fixing's, per file; infos (a repaired encoding) are not news here.
     const diagnostics = result.files.map((file) => ({ path: file.path, diagnostics: diagnosticsOf(result, file) }));
@@ -76,10 +82,10 @@ export function registerFix(program: Command, ctx: RunContext, done: (code: Exit
  * One line per rewritten claim and regenerated block, in the finding grammar
  * (docs/cli.md#messages), then the summary line. In a terminal (`width`
  * finite) each line is cut to it: the location from the middle, then the
- * message.
+ * message; `text` is render/text.ts, loaded by the caller.
  */
-function listChanges(result: FixResult, check: boolean, color: boolean, width: number): string {
-  const c = new Chalk({ level: color ? 1 : 0 });
+function listChanges(result: FixResult, check: boolean, c: ChalkInstance, width: number, text: typeof TextMeasures): string {
+  const { displayWidth, truncate, truncateMiddle, wrapWords } = text;
   const lines: string[] = [];
   const fit = (position: string, severity: string, message: string): string => {
     const where = truncateMiddle(position, Math.max(12, width - severity.length - 4 - 12));

@@ -1,13 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import picomatch from 'picomatch';
-import { analyze, engineOptions } from '../../engine/engine.js';
-import { gateOutcome } from '../../gate/evaluate.js';
-import { readHistory } from '../../git/history.js';
-import { GitRepository } from '../../git/repository.js';
-import { RevisionAnalyzer } from '../../git/revisions.js';
-import { historyPoint, historyReport } from '../../history/series.js';
 import { PRIORITIES } from '../../model.js';
-import { historyTextFormats } from '../../render/history.js';
 import type { ExitCode, RunContext } from '../context.js';
 import type { CommonOptions } from '../options.js';
 import { writeOutput } from '../output.js';
@@ -44,6 +36,18 @@ export function registerHistory(program: Command, ctx: RunContext, done: (code: 
     .addOption(new Option('--no-cache', 'analyse every file version (the default)').hideHelp())
     .addOption(new Option('--cache-location <dir>', 'where --cache keeps its files (implies --cache)').default(undefined, 'node_modules/.cache/shipready'))
     .action(async (paths: string[], options: HistoryOptions) => {
+      // git, the history series and its forecast are loaded by this command only (docs/architecture.md#start-up).
+      const [{ default: picomatch }, { analyze, engineOptions }, { gateOutcome }, { readHistory }, { GitRepository }, { RevisionAnalyzer }, { historyPoint, historyReport }, { historyTextFormats }] =
+        await Promise.all([
+          import('picomatch'),
+          import('../../engine/engine.js'),
+          import('../../gate/evaluate.js'),
+          import('../../git/history.js'),
+          import('../../git/repository.js'),
+          import('../../git/revisions.js'),
+          import('../../history/series.js'),
+          import('../../render/history.js'),
+        ]);
       const settings = await resolveSettings(ctx, options, options.format === 'chart');
       const repo = await GitRepository.open(ctx.cwd);
       const analysis = analysisOptions(ctx, settings, paths);

@@ -15,7 +15,6 @@ import {
   sortItems,
 } from '../../list/index.js';
 import type { Priority, Status } from '../../model.js';
-import { planNext } from '../../plan/next.js';
 import { localDate } from '../../summarize/summarize.js';
 import { gateOutcome } from '../../gate/evaluate.js';
 import { chooseFormat, formatsFor } from '../../render/index.js';
@@ -85,6 +84,8 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
     if (options.printConfig !== undefined) return done(await printConfig(ctx, settings, options, paths).then(() => 0));
     const { report, warnings } = await analyzeInput(ctx, settings, paths, options);
     for (const warning of warnings) ctx.stderr.write(warningLine(warning));
+    // The dependency graph is loaded for --ready only (docs/architecture.md#start-up).
+    const ready = options.ready ? (await import('../../plan/next.js')).planNext(report, { today: settings.report.today ?? localDate(new Date()), waves: false }).ready : null;
     const filter: ItemFilter = {
       statuses: options.status ?? DEFAULT_FILTER.statuses,
       priorities: options.priority ?? DEFAULT_FILTER.priorities,
@@ -93,7 +94,7 @@ export function registerList(program: Command, ctx: RunContext, done: (code: Exi
       ...(options.file !== undefined ? { file: options.file } : {}),
       ...(options.owner !== undefined ? { owners: options.owner } : {}),
       ...(options.overdue ? { overdue: true } : {}),
-      ...(options.ready ? { ids: new Set(planNext(report, { today: settings.report.today ?? localDate(new Date()), waves: false }).ready.map((i) => i.id)) } : {}),
+      ...(ready !== null ? { ids: new Set(ready.map((i) => i.id)) } : {}),
       ...(options.tag !== undefined ? { tags: options.tag } : {}),
     };
     const items = sortItems(filterItems(report, filter), options.sort ?? 'file');

@@ -1,6 +1,5 @@
 import { type Command, Option } from 'commander';
 import { analyze, hasFileErrors } from '../../engine/engine.js';
-import { planNext } from '../../plan/next.js';
 import { verbosityOf } from '../../render/diagnostics.js';
 import { NEXT_FORMATS, type NextFormat, renderNext } from '../../render/next.js';
 import { localDate } from '../../summarize/summarize.js';
@@ -26,6 +25,8 @@ export function registerNext(program: Command, ctx: RunContext, done: (code: Exi
     const settings = await resolveSettings(ctx, options, false);
     const { report, warnings } = await analyze(analysisOptions(ctx, settings, paths));
     for (const warning of warnings) ctx.stderr.write(`shipready: warning: ${warning}\n`);
+    // The dependency graph is loaded by this command only (docs/architecture.md#start-up).
+    const { planNext } = await import('../../plan/next.js');
     const doc = planNext(report, { today: settings.report.today ?? localDate(new Date()), waves: Boolean(options.waves) || format === 'mermaid' });
     await writeOutput(ctx, renderNext(doc, format), options.output);
     printDiagnostics(ctx, report.files, verbosityOf(options, 'verbose'));
