@@ -111,6 +111,19 @@ describe('a file the scan rules out gives nothing when parsed in full', () => {
     }
   });
 
+  it('claims alone: a text the claim triggers reject gives no claim (the claim search is left out there)', () => {
+    let rejected = 0;
+    fc.assert(
+      fc.property(documents, (text) => {
+        if (scan.mayHoldClaims(text)) return;
+        rejected++;
+        expect({ text, claims: fullParse(text).claims }).toEqual({ text, claims: 0 });
+      }),
+      { numRuns: 1500 },
+    );
+    expect(rejected).toBeGreaterThan(50);
+  });
+
   it('on every fixture', () => {
     const dir = path.join(ROOT, 'fixtures');
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(?:md|markdown)$/.test(file) && !file.includes('.expected.'));
@@ -118,6 +131,7 @@ describe('a file the scan rules out gives nothing when parsed in full', () => {
     for (const file of files) {
       const text = decodeMarkdown(readFileSync(path.join(dir, file))).text;
       const where = file.split(path.sep).join('/');
+      if (!scan.mayHoldClaims(text)) expect({ file, claims: fullParse(text, RECOGNISERS, where).claims }).toEqual({ file, claims: 0 });
       if (scan.isCandidate(text, where)) continue;
       expect({ file, ...fullParse(text, RECOGNISERS, where) }).toEqual({ file, items: 0, claims: 0, warnings: 0 });
     }

@@ -1,6 +1,5 @@
 import { emptyDocument, extractDocument } from '../extract/extract.js';
-import { CLAIM_TRIGGERS } from '../extract/claims.js';
-import { scanFor, sourceView } from '../extract/scan.js';
+import { scanFor } from '../extract/scan.js';
 import { documentFormat, loadMarkdownParser, type MarkdownParser, markdownParser, mayNeedGuards } from '../parse/parse.js';
 import type { FileAnalysis, FileAnalysisOptions, LoadedDocument } from './types.js';
 
@@ -52,7 +51,8 @@ export function mayParseSlowly(text: string): boolean {
 export function analyzeLoadedDocument(doc: LoadedDocument, options: FileAnalysisOptions, parser: MarkdownParser = markdownParser): FileAnalysis {
   if (holdsNothing(doc, options)) return { document: emptyDocument(doc.path), skipped: doc.skipped, diagnostics: doc.diagnostics };
   const parsed = parser.parse(doc.text, { format: documentFormat(doc.absolutePath), chunking: options.chunking });
-  const claims = !scanApplies(doc, options) || mayHoldClaims(doc.text);
+  // Claims are searched for only where the claim finder's own triggers accept the text.
+  const claims = !scanApplies(doc, options) || scanFor(options.vocabulary).mayHoldClaims(doc.text);
   const document = extractDocument(parsed.tree, doc.text, { path: doc.path, vocabulary: options.vocabulary, claims });
   const extra = [...parsed.diagnostics, ...document.diagnostics];
   return {
@@ -93,25 +93,6 @@ function scanApplies(doc: LoadedDocument, options: FileAnalysisOptions): boolean
   if (doc.diagnostics.some((d) => d.severity !== 'info')) return false;
   return !mayNeedGuards(doc.text);
 }
-
-/**
- * Whether the claim finder's own triggers (`CLAIM_TRIGGERS`) accept `text`.
- * When they do not, no claim is searched for, so the claim patterns, costly
- * to compile, are never compiled by a run whose files hold no claim
- * (docs/architecture.md#start-up). A trigger on a view other than `source`
- * counts as accepting.
- */
-function mayHoldClaims(text: string): boolean {
-  let source: string | undefined;
-  return CLAIM_TRIGGERS.some((allOf) =>
-    allOf.every((trigger) => {
-      if (trigger.view !== 'source') return true;
-      source ??= sourceView(text);
-      return typeof trigger.test === 'function' ? trigger.test(source) : trigger.test.test(source);
-    }),
-  );
-}
-
 
 /** The parser for these files: the configured plugins, and MDX when one of them is `.mdx`. */
 export function parserFor(files: readonly string[], options: Pick<FileAnalysisOptions, 'remarkPlugins'>): Promise<MarkdownParser> {

@@ -21,6 +21,12 @@ export interface Scan {
    * they are. Pure; linear in the text's length.
    */
   isCandidate(text: string, path?: string): boolean;
+  /**
+   * Whether `text` could hold a claim: the claim finder's triggers alone.
+   * Where it says no, the claim search can be left out (the claim patterns
+   * are costly to compile: docs/architecture.md#start-up). Pure; linear.
+   */
+  mayHoldClaims(text: string): boolean;
 }
 
 const scans = new WeakMap<Vocabulary, Scan>();
@@ -39,6 +45,10 @@ function buildScan(vocabulary: Vocabulary, recognisers: readonly Recogniser[]): 
     isCandidate(text, path = '') {
       const views = new ScanViews(text, path);
       return all.some((allOf) => allOf.every((trigger) => matches(trigger, views)));
+    },
+    mayHoldClaims(text) {
+      const views = new ScanViews(text, '');
+      return CLAIM_TRIGGERS.some((allOf) => allOf.every((trigger) => matches(trigger, views)));
     },
   };
 }
