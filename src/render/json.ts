@@ -10,9 +10,11 @@ export const renderJson: Renderer = ({ report }) => renderJsonChunks(report);
 
 /**
  * The document of {@link renderJson} as chunks (the head, then one per
- * file) whose concatenation is `JSON.stringify(report, null, 2) + '\n'`: a
- * report of 10,000 checklists is more text than one JavaScript string may
- * hold (V8's limit is about 512 MB), so the CLI writes the chunks one by one.
+ * file, a file of more than {@link ITEMS_PER_CHUNK} items in several) whose
+ * concatenation is `JSON.stringify(report, null, 2) + '\n'`: a report of
+ * 10,000 checklists, or one checklist of 100,000 items, is more text than
+ * one JavaScript string should hold (V8's limit is about 512 MB), so the
+ * CLI writes the chunks one by one.
  */
 export function renderJsonChunks(report: Report): string[] {
   // `files` is the report's last key: the head ends in `"files": []\n}`, and the files go between the brackets.
@@ -21,9 +23,33 @@ export function renderJsonChunks(report: Report): string[] {
   if (files.length === 0) return [`${headText}\n`];
   const chunks = [`${headText.slice(0, -'[]\n}'.length)}[\n`];
   files.forEach((file, i) => {
-    const text = JSON.stringify(file, null, 2).replaceAll('\n', '\n    ');
-    chunks.push(`    ${text}${i < files.length - 1 ? ',' : ''}\n`);
+    const comma = i < files.length - 1 ? ',' : '';
+    if (file.items.length <= ITEMS_PER_CHUNK) {
+      chunks.push(`    ${indent(JSON.stringify(file, null, 2), '    ')}${comma}\n`);
+      return;
+    }
+    // The file without its items, cut where they go: `"items": []` is the one line at the file's own key depth.
+    const text = indent(JSON.stringify({ ...file, items: [] }, null, 2), '    ');
+    const marker = '\n      "items": []';
+    const cut = text.indexOf(marker) + marker.length - 1;
+    let part = `    ${text.slice(0, cut)}\n`;
+    file.items.forEach((item, k) => {
+      part += `        ${indent(JSON.stringify(item, null, 2), '        ')}${k < file.items.length - 1 ? ',' : ''}\n`;
+      if (k % ITEMS_PER_CHUNK === ITEMS_PER_CHUNK - 1) {
+        chunks.push(part);
+        part = '';
+      }
+    });
+    chunks.push(`${part}      ${text.slice(cut)}${comma}\n`);
   });
   chunks.push('  ]\n}\n');
   return chunks;
+}
+
+/** Items per chunk of a big file's part of the JSON report. */
+export const ITEMS_PER_CHUNK = 1000;
+
+/** `text` (JSON of two-space indent) moved right by `by`, every line but the first (the caller places that one). */
+function indent(text: string, by: string): string {
+  return text.replaceAll('\n', `\n${by}`);
 }
