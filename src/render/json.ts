@@ -25,22 +25,19 @@ export function renderJsonChunks(report: Report): string[] {
   files.forEach((file, i) => {
     const comma = i < files.length - 1 ? ',' : '';
     if (file.items.length <= ITEMS_PER_CHUNK) {
-      chunks.push(`    ${indent(JSON.stringify(file, null, 2), '    ')}${comma}\n`);
+      chunks.push(`${atDepth([file], 2)}${comma}\n`);
       return;
     }
     // The file without its items, cut where they go: `"items": []` is the one line at the file's own key depth.
-    const text = indent(JSON.stringify({ ...file, items: [] }, null, 2), '    ');
+    const text = atDepth([{ ...file, items: [] }], 2);
     const marker = '\n      "items": []';
     const cut = text.indexOf(marker) + marker.length - 1;
-    let part = `    ${text.slice(0, cut)}\n`;
-    file.items.forEach((item, k) => {
-      part += `        ${indent(JSON.stringify(item, null, 2), '        ')}${k < file.items.length - 1 ? ',' : ''}\n`;
-      if (k % ITEMS_PER_CHUNK === ITEMS_PER_CHUNK - 1) {
-        chunks.push(part);
-        part = '';
-      }
-    });
-    chunks.push(`${part}      ${text.slice(cut)}${comma}\n`);
+    chunks.push(`${text.slice(0, cut)}\n`);
+    for (let k = 0; k < file.items.length; k += ITEMS_PER_CHUNK) {
+      const last = k + ITEMS_PER_CHUNK >= file.items.length;
+      chunks.push(`${atDepth(file.items.slice(k, k + ITEMS_PER_CHUNK), 4)}${last ? '' : ','}\n`);
+    }
+    chunks.push(`      ${text.slice(cut)}${comma}\n`);
   });
   chunks.push('  ]\n}\n');
   return chunks;
@@ -49,7 +46,18 @@ export function renderJsonChunks(report: Report): string[] {
 /** Items per chunk of a big file's part of the JSON report. */
 export const ITEMS_PER_CHUNK = 1000;
 
-/** `text` (JSON of two-space indent) moved right by `by`, every line but the first (the caller places that one). */
-function indent(text: string, by: string): string {
-  return text.replaceAll('\n', `\n${by}`);
+/**
+ * `values` as `JSON.stringify` with a two-space indent writes them as the
+ * elements of an array at `depth - 1` (each line indented for `depth`),
+ * separated by `,\n`, without the brackets: stringified inside `depth - 1`
+ * wrapping arrays, whose lines are cut off (the `[` lines before and the
+ * `]` lines after are `depth * (depth + 1)` code units each way), so the
+ * text is made in one pass, not re-indented.
+ */
+function atDepth(values: readonly unknown[], depth: number): string {
+  let wrapped: unknown = values;
+  for (let d = 1; d < depth; d++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  const cut = depth * (depth + 1);
+  return text.slice(cut, text.length - cut);
 }
