@@ -142,9 +142,6 @@ export function planChunks(text: string, chunkSize: number = CHUNK_TARGET, plain
   return { chunks, source };
 }
 
-/** A point in the text, as mdast positions hold it. */
-type Point = NonNullable<ListItem['position']>['start'];
-
 /**
  * The mdast of a run of {@link PLAIN_TASK} lines `from`…`to` (1-based, in
  * `source`): one list of one-paragraph task items with the positions, key
@@ -158,14 +155,18 @@ export function plainTaskList(source: SourceText, from: number, to: number): Lis
     const end = source.lineEnd(line);
     const column = end - start + 1;
     const value = text.slice(start + 6, end);
-    const paragraphStart = (): Point => ({ line, column: 7, offset: start + 6 });
-    const lineEnd = (): Point => ({ line, column, offset: end });
     items.push({
       type: 'listItem',
       spread: false,
       checked: text.charCodeAt(start + 3) !== 0x20,
-      children: [{ type: 'paragraph', children: [{ type: 'text', value, position: { start: paragraphStart(), end: lineEnd() } }], position: { start: paragraphStart(), end: lineEnd() } }],
-      position: { start: { line, column: 1, offset: start }, end: lineEnd() },
+      children: [
+        {
+          type: 'paragraph',
+          children: [{ type: 'text', value, position: { start: { line, column: 7, offset: start + 6 }, end: { line, column, offset: end } } }],
+          position: { start: { line, column: 7, offset: start + 6 }, end: { line, column, offset: end } },
+        },
+      ],
+      position: { start: { line, column: 1, offset: start }, end: { line, column, offset: end } },
     });
   }
   const first = items[0]!.position!;
