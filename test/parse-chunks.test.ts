@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { splitAtTopLevelHeadings } from '../src/parse/chunks.js';
+import { planChunks, splitAtTopLevelHeadings } from '../src/parse/chunks.js';
 import { MAX_NESTING, guardNesting } from '../src/parse/nesting.js';
 import { MAX_TABLE_ROWS, guardTables } from '../src/parse/tables.js';
 import { parseMarkdown, parseMarkdownWithDiagnostics } from '../src/parse/parse.js';
@@ -44,6 +44,16 @@ const block = fc.constantFrom(
   '* * *\n',
   'A paragraph\n- interrupted by a list\n',
   'Setext\n---\n- after\n',
+  // Plain task lines, built without micromark, and lines that only look plain.
+  '- [ ] Plain task 1\n- [x] Plain task 2, done (1h)\n- [X] Ünïcödé: 50% ok?\n',
+  '* [ ] a/b = c @d\n* [x] e\n',
+  '- [ ] before a nested item\n  - [ ] nested\n',
+  '- [ ] before a lazy line\nlazy\n',
+  '- [ ] before a setext underline\n---\n',
+  '- [ ] trailing space \n- [ ]  two spaces\n- [ ]\n- [ ] \n',
+  '- [ ] *emphasis* and `code`\n- [ ] [link](x) and <b>\n- [ ] a_b ~c~ &amp; \\* | d\n',
+  '- [ ] astral 𝐀 letter\n- [ ] tab\there\n- [ ](paren) [x]\n',
+  '- [ ] 1. number\n- [ ] # hash\n',
 );
 
 const document = fc
@@ -64,6 +74,22 @@ describe('parsing in chunks', () => {
     for (const seed of SEEDS) {
       const text = readFileSync(path.join(SEEDS_DIR, seed), 'utf8');
       expect(parseMarkdown(text, { chunking: true, chunkSize: 1 }), seed).toEqual(parseMarkdown(text, { chunking: false }));
+    }
+  });
+
+  it('builds runs of plain task lines without micromark, to the same mdast, with any line ending', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const lines = ['# Big list', ''];
+      for (let i = 1; i <= 3000; i++) {
+        lines.push(`${i % 700 === 0 ? '*' : '-'} [${i % 3 === 0 ? 'x' : ' '}] Do task ${i} (${i % 5}h)`);
+        if (i % 50 === 0) lines.push('  - [ ] a nested item');
+        if (i % 333 === 0) lines.push('- [ ] *not* plain');
+      }
+      const text = lines.join(eol) + eol;
+      const plan = planChunks(text);
+      expect(plan.chunks.filter((chunk) => chunk.plain).length).toBeGreaterThan(10);
+      expect(parseMarkdown(text)).toEqual(parseMarkdown(text, { chunking: false }));
+      expect(parseMarkdown(text.trimEnd())).toEqual(parseMarkdown(text.trimEnd(), { chunking: false }));
     }
   });
 

@@ -81,6 +81,15 @@ const LONG: HugeCase[] = [
     peakMiB: 3072,
   },
   {
+    input: 'one list of 100,000 tasks, some nested, some with markup (2 MB)',
+    make: () =>
+      `# Release\n\n${repeat(100_000 - 200, (i) => `- [${i % 3 === 0 ? 'x' : ' '}] Do task ${i}\n${i % 500 === 0 ? '  - [ ] a *sub* task\n' : ''}`)}`,
+    items: 100_000,
+    stderr: [],
+    seconds: 600,
+    peakMiB: 1024,
+  },
+  {
     input: '10,000 headings',
     make: () => repeat(10_000, (i) => `## Heading ${i} (P${i % 4})\n\n- [ ] task ${i}\n\n`),
     items: 10_000,

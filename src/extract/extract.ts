@@ -58,11 +58,11 @@ export function extractDocument(
   const idOf = new Map<Candidate, string>(candidates.map((c, i) => [c, ids[i]!]));
   const scopes = scopeFacts(sections, priorities, (s) => (groups.has(s) ? groupStatus(fields[s.index]!) : null), (s) => groupPlanning(fields[s.index]!));
   const sizesSeen: string[] = [];
-  const settled = candidates.map((c, i) =>
+  const items = candidates.map((c, i) =>
     settleItem(c, ids[i]!, c.parent ? (idOf.get(c.parent) ?? null) : null, scopes[c.scope.index]!, matchers, sizesSeen),
   );
-  const fingerprints = itemFingerprints(settled);
-  const items = settled.map((item, i) => ({ ...item, fingerprint: fingerprints[i]! }));
+  // Set in place: each settled item is a fresh object whose `fingerprint` key already has its place.
+  itemFingerprints(items).forEach((fingerprint, i) => (items[i]!.fingerprint = fingerprint));
 
   const groupEfforts: GroupEffort[] = [];
   const separate = matchers.ruleOn('group-vs-item-effort');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ExtractedItem } from './types.js';
 
 /**
@@ -13,11 +13,20 @@ import type { ExtractedItem } from './types.js';
  */
 export function itemFingerprints(items: ReadonlyArray<Pick<ExtractedItem, 'ref' | 'title' | 'sectionPath'>>): string[] {
   const seen = new Map<string, number>();
+  // The headings' part of the key, by section path: many items share one, and normalising is the costly part.
+  const headings = new Map<string, string>();
   return items.map((item) => {
-    const key = JSON.stringify([item.ref !== null ? `ref:${item.ref}` : `title:${normaliseTitle(item.title)}`, ...item.sectionPath.map(normaliseTitle)]);
+    const path = JSON.stringify(item.sectionPath);
+    let tail = headings.get(path);
+    if (tail === undefined) {
+      tail = item.sectionPath.map((title) => `,${JSON.stringify(normaliseTitle(title))}`).join('');
+      headings.set(path, tail);
+    }
+    // The same text as JSON.stringify([own, ...normalised headings]).
+    const key = `[${JSON.stringify(item.ref !== null ? `ref:${item.ref}` : `title:${normaliseTitle(item.title)}`)}${tail}]`;
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    return createHash('sha256').update(occurrence === 0 ? key : `${key}#${occurrence}`).digest('hex').slice(0, 16);
+    return hash('sha256', occurrence === 0 ? key : `${key}#${occurrence}`, 'hex').slice(0, 16);
   });
 }
 

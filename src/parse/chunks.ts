@@ -1,4 +1,4 @@
-import type { RootContent } from 'mdast';
+import type { List, ListItem, RootContent } from 'mdast';
 import { SourceText } from '../text/source.js';
 
 /** Where a chunk of the text starts: 0-based offset and 1-based line. */
@@ -30,16 +30,65 @@ export const CHUNK_TARGET = 16 * 1024;
  * @returns the chunk starts, the first always `{offset: 0, line: 1}`.
  */
 export function splitAtTopLevelHeadings(text: string, chunkSize: number = CHUNK_TARGET): ChunkStart[] {
-  const starts: ChunkStart[] = [{ offset: 0, line: 1 }];
+  return planChunks(text, chunkSize, false).chunks.map(({ offset, line }) => ({ offset, line }));
+}
+
+/** A part of a text to parse apart: from its start to the next chunk's (or the text's end). */
+export interface Chunk extends ChunkStart {
+  /**
+   * Every line of the chunk is a plain task item (see {@link planChunks}):
+   * its nodes are built by {@link plainTaskList}, without running micromark.
+   */
+  plain: boolean;
+}
+
+/** How to parse a text in parts, and the text's lines (for positions). */
+export interface ChunkPlan {
+  chunks: Chunk[];
+  source: SourceText;
+}
+
+/**
+ * A task item line whose mdast is known without parsing it: a bullet at
+ * column 0, a GFM checkbox, one space, and text of letters, digits, spaces
+ * and punctuation that starts no inline construct (no emphasis, code,
+ * links, HTML, entities, escapes, strikethrough or table cells), ending in
+ * neither a space nor a tab. Its item holds one paragraph that holds one
+ * text node (docs/architecture.md#stages: GFM task list items).
+ */
+const PLAIN_TASK = /^[-*+] \[[ xX]\] [\p{L}\p{N},.;:'"?/=+%@()-](?:[\p{L}\p{N} ,.;:'"?/=+%@()-]*[\p{L}\p{N},.;:'"?/=+%@()-])?$/u;
+
+/** A surrogate code unit: columns are counted in UTF-16 code units, so astral letters are left to micromark. */
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Whether a line is a {@link PLAIN_TASK} item line. */
+function isPlainTask(line: string): boolean {
+  return PLAIN_TASK.test(line) && !SURROGATE.test(line);
+}
+
+/**
+ * The chunks of {@link splitAtTopLevelHeadings}, and, with `plain`, runs of
+ * plain task item lines cut out of them as chunks of their own: a line that
+ * is a split point, a {@link PLAIN_TASK} item, and followed by another split
+ * point (or nothing) parses, alone, to a list of that one item, so such runs
+ * need no micromark (whose cost per list item is high: a tokenizer or more
+ * per item) and {@link joinLists} joins them as it joins any chunk. Chunks
+ * that are not plain are at least `chunkSize` code units, except where a
+ * plain run cuts one short. One linear pass over the lines, then one over
+ * the split points.
+ */
+export function planChunks(text: string, chunkSize: number = CHUNK_TARGET, plain = true): ChunkPlan {
+  const source = new SourceText(text);
+  const whole: ChunkPlan = { chunks: [{ offset: 0, line: 1, plain: false }], source };
+  /** Per line (index = line): 1 a heading split point, 2 a bullet split point, 3 a bullet split point with a plain task. */
+  const splits = new Uint8Array(source.lineCount + 2);
   let fence: { char: string; length: number } | null = null;
   let htmlEnd: RegExp | null = null;
   let frontMatterEnd: string | null = null;
   let previousBlank = false;
   /** An HTML block of kind 6 or 7 may be open: it ends at a blank line. */
   let openHtml = false;
-  const source = new SourceText(text);
   for (let line = 1; line <= source.lineCount; line++) {
-    const start = source.offsetOf(line);
     const content = source.line(line);
     const blank = content.trim() === '';
 
@@ -52,7 +101,7 @@ export function splitAtTopLevelHeadings(text: string, chunkSize: number = CHUNK_
     } else if (htmlEnd !== null) {
       if (htmlEnd.test(content)) htmlEnd = null;
     } else if (/^ {0,3}\[[^\]]*\]:/.test(content)) {
-      return [{ offset: 0, line: 1 }]; // a definition (link reference or footnote): resolved document-wide
+      return whole; // a definition (link reference or footnote): resolved document-wide
     } else {
       const opened = opensFence(content);
       if (opened) {
@@ -60,11 +109,10 @@ export function splitAtTopLevelHeadings(text: string, chunkSize: number = CHUNK_
       } else {
         htmlEnd = htmlBlockEnd(content);
         if (htmlEnd?.test(content.slice(content.indexOf('<') + 2))) htmlEnd = null; // closed on its own line
-        const farEnough = start - starts[starts.length - 1]!.offset >= chunkSize;
-        if (htmlEnd === null && farEnough && previousBlank && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(content)) {
-          starts.push({ offset: start, line });
-        } else if (htmlEnd === null && farEnough && !openHtml && !previousBlank && line > 1 && /^[-*+][ \t]+\S/.test(content)) {
-          starts.push({ offset: start, line });
+        if (htmlEnd === null && previousBlank && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(content)) {
+          splits[line] = 1;
+        } else if (htmlEnd === null && !openHtml && !previousBlank && line > 1 && /^[-*+][ \t]+\S/.test(content)) {
+          splits[line] = plain && isPlainTask(content) ? 3 : 2;
         }
         if (htmlEnd === null && /^ {0,3}</.test(content)) openHtml = true;
       }
@@ -73,7 +121,64 @@ export function splitAtTopLevelHeadings(text: string, chunkSize: number = CHUNK_
     if (blank) openHtml = false;
   }
   // Unclosed front matter is no front matter: then nothing before was certain, so do not split at all.
-  return frontMatterEnd !== null ? [{ offset: 0, line: 1 }] : starts;
+  if (frontMatterEnd !== null) return whole;
+
+  const chunks = whole.chunks;
+  // The text's last line, or the empty line after its final line break, ends a plain run as a split point does.
+  const last = source.lineCount > 1 && source.line(source.lineCount) === '' ? source.lineCount - 1 : source.lineCount;
+  for (let line = 2; line <= source.lineCount; line++) {
+    const split = splits[line]!;
+    if (split === 0) continue;
+    const isPlain = split === 3 && (line === last || splits[line + 1]! >= 2);
+    const current = chunks[chunks.length - 1]!;
+    const offset = source.offsetOf(line);
+    if (isPlain) {
+      if (!current.plain) chunks.push({ offset, line, plain: true });
+    } else if (current.plain || offset - current.offset >= chunkSize) {
+      chunks.push({ offset, line, plain: false });
+    }
+  }
+  // A plain run that ends at the last line leaves no empty chunk after it: the loop starts none there.
+  return { chunks, source };
+}
+
+/**
+ * The mdast of a run of {@link PLAIN_TASK} lines `from`…`to` (1-based, in
+ * `source`): one list of one-paragraph task items with the positions, key
+ * order and values micromark and mdast-util-gfm-task-list-item give them.
+ */
+export function plainTaskList(source: SourceText, from: number, to: number): List {
+  const text = source.text;
+  const items: ListItem[] = [];
+  for (let line = from; line <= to; line++) {
+    const start = source.offsetOf(line);
+    const end = source.lineEnd(line);
+    const column = end - start + 1;
+    const value = text.slice(start + 6, end);
+    items.push({
+      type: 'listItem',
+      spread: false,
+      checked: text.charCodeAt(start + 3) !== 0x20,
+      children: [
+        {
+          type: 'paragraph',
+          children: [{ type: 'text', value, position: { start: { line, column: 7, offset: start + 6 }, end: { line, column, offset: end } } }],
+          position: { start: { line, column: 7, offset: start + 6 }, end: { line, column, offset: end } },
+        },
+      ],
+      position: { start: { line, column: 1, offset: start }, end: { line, column, offset: end } },
+    });
+  }
+  const first = items[0]!.position!;
+  const final = items[items.length - 1]!.position!;
+  return {
+    type: 'list',
+    ordered: false,
+    start: null,
+    spread: false,
+    children: items,
+    position: { start: { ...first.start }, end: { ...final.end } },
+  };
 }
 
 /**
@@ -146,13 +251,14 @@ export function joinLists(before: RootContent[], chunk: readonly RootContent[], 
   const last = before.at(-1);
   const first = chunk[0];
   if (last?.type === 'list' && first?.type === 'list' && !last.ordered && !first.ordered && markerOf(last, text) === markerOf(first, text)) {
-    last.children.push(...first.children);
+    // Loops, not push(...spread): a list of 100,000 items is more arguments than a call can take.
+    for (const item of first.children) last.children.push(item);
     last.spread = Boolean(last.spread || first.spread);
     if (last.position && first.position) last.position.end = first.position.end;
-    before.push(...chunk.slice(1));
+    for (let i = 1; i < chunk.length; i++) before.push(chunk[i]!);
     return;
   }
-  before.push(...chunk);
+  for (const node of chunk) before.push(node);
 }
 
 function markerOf(list: { position?: { start: { offset?: number } } }, text: string): string | undefined {

@@ -13,7 +13,7 @@ import remarkParse from 'remark-parse';
 import { type Pluggable, type Processor, unified } from 'unified';
 import type { Diagnostic } from '../model.js';
 import { SourceText } from '../text/source.js';
-import { CHUNK_TARGET, endsOpen, joinLists, splitAtTopLevelHeadings } from './chunks.js';
+import { CHUNK_TARGET, endsOpen, joinLists, planChunks, plainTaskList } from './chunks.js';
 import { guardNesting, mayNestDeeply } from './nesting.js';
 import { importRemarkPlugin, type RemarkPluginSpec } from './plugins.js';
 import { guardTables, MAX_TABLE_ROWS } from './tables.js';
@@ -149,7 +149,7 @@ export class MarkdownParser {
       return processor.runSync(tree, source);
     } catch (error) {
       diagnostics.push(failure(error, stage, format));
-      return { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(source) } };
+      return { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(new SourceText(source)) } };
     }
   }
 }
@@ -227,20 +227,28 @@ export type { RemarkPluginSpec } from './plugins.js';
 
 /**
  * Markdown without plugins, big texts in parts split at top-level headings
- * (see chunks.ts); the same tree as one parse (test/parse-chunks.test.ts).
+ * and bullet lines, runs of plain task lines built without micromark (see
+ * chunks.ts); the same tree as one parse (test/parse-chunks.test.ts).
  */
 function parseInChunks(processor: MdastProcessor, source: string, chunking: boolean, chunkSize: number): Root {
-  const chunks = chunking && source.length >= 2 * chunkSize ? splitAtTopLevelHeadings(source, chunkSize) : [{ offset: 0, line: 1 }];
+  if (!chunking || source.length < 2 * chunkSize) return processor.parse(source);
+  const { chunks, source: lines } = planChunks(source, chunkSize);
   if (chunks.length === 1) return processor.parse(source);
 
   const children: RootContent[] = [];
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i]!;
-    const end = i + 1 < chunks.length ? chunks[i + 1]!.offset : source.length;
-    const text = source.slice(chunk.offset, end);
+    const next = chunks[i + 1];
+    if (chunk.plain) {
+      // A plain run ends before the next chunk, or at the last line (not the empty one after a final line break).
+      const to = next ? next.line - 1 : lines.lineCount > 1 && lines.line(lines.lineCount) === '' ? lines.lineCount - 1 : lines.lineCount;
+      joinLists(children, [plainTaskList(lines, chunk.line, to)], source);
+      continue;
+    }
+    const text = source.slice(chunk.offset, next ? next.offset : source.length);
     const part = processor.parse(text);
     const last = part.children.at(-1);
-    if (i + 1 < chunks.length && last && endsOpen(last, text)) {
+    if (next && last && endsOpen(last, text)) {
       // The split scan was wrong about a fence or an HTML block (e.g. one opened inside a list):
       // parse the whole text at once rather than risk a different tree.
       return processor.parse(source);
@@ -248,7 +256,7 @@ function parseInChunks(processor: MdastProcessor, source: string, chunking: bool
     shiftPositions(part, chunk.offset, chunk.line - 1);
     joinLists(children, part.children, source);
   }
-  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(source) } };
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(lines) } };
 }
 
 /** Moves every node's position by `offset` code units and `lines` lines (columns stay: chunks start at a line start). */
@@ -267,9 +275,8 @@ function shiftPositions(node: Root | RootContent, offset: number, lines: number)
   }
 }
 
-/** The point after the last character of `text`, as micromark reports a root's end. */
-function endPoint(text: string): { line: number; column: number; offset: number } {
-  const source = new SourceText(text);
+/** The point after the last character of a text, as micromark reports a root's end. */
+function endPoint(source: SourceText): { line: number; column: number; offset: number } {
   const line = source.lineCount;
-  return { line, column: text.length - source.offsetOf(line) + 1, offset: text.length };
+  return { line, column: source.text.length - source.offsetOf(line) + 1, offset: source.text.length };
 }

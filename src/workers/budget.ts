@@ -39,7 +39,7 @@ export function analyzeOnBudgetThread(doc: LoadedDocument, options: FileAnalysis
     const timer = setTimeout(() => {
       settle(over(`not analysed: parsing did not finish within the ${seconds} s budget; split the file, add it to \`ignore\`, or raise \`fileTimeout\` (--file-timeout)`));
     }, options.fileTimeoutMs);
-    worker.once('message', (analysis: FileAnalysis) => settle(analysis));
+    worker.once('message', (analysis: string) => settle(JSON.parse(analysis) as FileAnalysis));
     worker.once('error', (error: Error & { code?: string }) => {
       settle(over(error.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? `not analysed: parsing needed more than the ${MEMORY_BUDGET_MB / 1024} GiB memory budget; split the file or add it to \`ignore\``
