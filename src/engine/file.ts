@@ -49,7 +49,16 @@ export function mayParseSlowly(text: string): boolean {
  * loaded without MDX.
  */
 export function analyzeLoadedDocument(doc: LoadedDocument, options: FileAnalysisOptions, parser: MarkdownParser = markdownParser): FileAnalysis {
-  if (holdsNothing(doc, options)) return { document: emptyDocument(doc.path), skipped: doc.skipped, diagnostics: doc.diagnostics };
+  return holdsNothing(doc, options) ? nothingIn(doc) : analyzeParsed(doc, options, parser);
+}
+
+/** The analysis of a document the scan ruled out: the one a parse would give. */
+function nothingIn(doc: LoadedDocument): FileAnalysis {
+  return { document: emptyDocument(doc.path), skipped: doc.skipped, diagnostics: doc.diagnostics };
+}
+
+/** {@link analyzeLoadedDocument} past the scan: parse, then extract. */
+function analyzeParsed(doc: LoadedDocument, options: FileAnalysisOptions, parser: MarkdownParser): FileAnalysis {
   const parsed = parser.parse(doc.text, { format: documentFormat(doc.absolutePath), chunking: options.chunking });
   // Claims are searched for only where the claim finder's own triggers accept the text.
   const claims = !scanApplies(doc, options) || scanFor(options.vocabulary).mayHoldClaims(doc.text);
@@ -71,7 +80,9 @@ export function analyzeLoadedDocument(doc: LoadedDocument, options: FileAnalysis
  * budget. Never rejects for a bad file.
  */
 export async function analyzeWithinBudget(doc: LoadedDocument, options: FileAnalysisOptions, parser: MarkdownParser = markdownParser): Promise<FileAnalysis> {
-  if ((doc.text.length <= INLINE_PARSE_LIMIT && !mayParseSlowly(doc.text)) || holdsNothing(doc, options)) return analyzeLoadedDocument(doc, options, parser);
+  // The scan first (once): most files end there, before their shape is looked at.
+  if (holdsNothing(doc, options)) return nothingIn(doc);
+  if (doc.text.length <= INLINE_PARSE_LIMIT && !mayParseSlowly(doc.text)) return analyzeParsed(doc, options, parser);
   // The worker module loads only for runs that meet a big file.
   const { analyzeOnBudgetThread } = await import('../workers/budget.js');
   return analyzeOnBudgetThread(doc, options);

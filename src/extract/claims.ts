@@ -186,9 +186,9 @@ const WORD_BEFORE: Pattern[] = [
  * - or right after it, past white space, `rate`/`status`, a colon, a
  *   parenthesis or `~`: `Done: 5`, `Progress: ~45%`, `COMPLETE (9/9)`, `완료 3/5`.
  * Tested on the text with emphasis markers removed, as claims are matched,
- * and lower-cased once (the words are matched without the slow
- * case-insensitive flag); without word boundaries, so it matches more than
- * the patterns do, never less.
+ * and lower-cased line by line (the words are matched without the slow
+ * case-insensitive flag); without the patterns' other conditions, so it
+ * matches more than they do, never less.
  */
 export const CLAIM_TRIGGERS: Triggers = [[{ view: 'source', test: completionWordWithNumber }]];
 
@@ -214,19 +214,41 @@ const BETWEEN_WORDS = new Set([
 /** Runs of text (without white space) looked at before a completion word: the number and the words between. */
 const WORDS_BEFORE = 8;
 
-/** The trigger: some completion word has a number before it (as above) or after it. Linear. */
+/**
+ * The trigger: some completion word has a number before it (as above) or
+ * after it on its line. Only lines with a digit are searched (a claim never
+ * spans lines). Linear.
+ */
 function completionWordWithNumber(text: string): boolean {
-  const lower = text.toLowerCase().replace(/ſ/g, 's');
+  DIGIT.lastIndex = 0;
+  // Carriage returns are looked for only in texts that have one: each search runs to the text's end or start.
+  const hasCr = text.includes('\r');
+  for (let digit = DIGIT.exec(text); digit; digit = DIGIT.exec(text)) {
+    const start = Math.max(text.lastIndexOf('\n', digit.index), hasCr ? text.lastIndexOf('\r', digit.index) : -1) + 1;
+    let end = text.indexOf('\n', digit.index);
+    if (end < 0) end = text.length;
+    const cr = hasCr ? text.indexOf('\r', digit.index) : -1;
+    if (cr >= 0 && cr < end) end = cr;
+    if (lineHasClaimWord(text.slice(start, end).toLowerCase().replace(/ſ/g, 's'))) return true;
+    DIGIT.lastIndex = Math.max(end, digit.index + 1);
+  }
+  return false;
+}
+
+const DIGIT = /\d/g;
+
+/** Whether one lower-cased line has a completion word with a number before or after it. */
+function lineHasClaimWord(line: string): boolean {
   COMPLETION_WORD.lastIndex = 0;
-  for (let match = COMPLETION_WORD.exec(lower); match; match = COMPLETION_WORD.exec(lower)) {
-    if (match.index > 0 && LETTER.test(lower[match.index - 1]!)) continue;
+  for (let match = COMPLETION_WORD.exec(line); match; match = COMPLETION_WORD.exec(line)) {
+    if (match.index > 0 && LETTER.test(line[match.index - 1]!)) continue;
     // The whole run of letters: the search takes the first word that fits (`complete`), the patterns the
     // longest (`completed`), and a word inside a longer one (`opencollective`) is none.
     let end = match.index + match[0].length;
-    while (end < lower.length && LETTER.test(lower[end]!)) end++;
-    if (end > match.index + match[0].length && !WHOLE_COMPLETION_WORD.test(lower.slice(match.index, end))) continue;
+    while (end < line.length && LETTER.test(line[end]!)) end++;
+    if (end > match.index + match[0].length && !WHOLE_COMPLETION_WORD.test(line.slice(match.index, end))) continue;
     NUMBER_AFTER.lastIndex = end;
-    if (NUMBER_AFTER.test(lower) || numberBefore(lower, match.index)) return true;
+    if (NUMBER_AFTER.test(line) || numberBefore(line, match.index)) return true;
   }
   return false;
 }

@@ -244,7 +244,6 @@ export function plainView(source: string): string {
 }
 
 const BLANK = /^[ \t>]*$/;
-const LINE_END = /[\n\r]/g;
 
 /** An ATX heading's start: `#`…`######` and a space, a tab or the line's end, after containers ({@link LINE_LEAD}, where a {@link GAP} may stand for `*`). */
 const ATX_START = /(?:[ \t>\u0001]|[-*+][ \t]|\d{1,9}[.)][ \t])*#{1,6}(?:[ \t]|$)/my;
@@ -293,6 +292,27 @@ function lineStart(text: string, index: number): number {
 
 /** Where the line holding `index` ends (its line break, or the end of the text). */
 function lineEnd(text: string, index: number): number {
-  LINE_END.lastIndex = index;
-  return LINE_END.exec(text)?.index ?? text.length;
+  const lf = text.indexOf('\n', index);
+  const cr = nextCarriageReturn(text, index);
+  if (cr >= 0 && (lf < 0 || cr < lf)) return cr;
+  return lf < 0 ? text.length : lf;
+}
+
+/** The text whose next carriage return is remembered, from where it was searched, and where it is (-1: none). */
+let crText: string | null = null;
+let crFrom = 0;
+let crAt = -1;
+
+/**
+ * The first carriage return at or after `index`, remembered between calls:
+ * lines are visited in order, so a text without one is searched once, not
+ * once per line.
+ */
+function nextCarriageReturn(text: string, index: number): number {
+  if (text !== crText || index < crFrom || (crAt >= 0 && crAt < index)) {
+    crText = text;
+    crFrom = index;
+    crAt = text.indexOf('\r', index);
+  }
+  return crAt;
 }

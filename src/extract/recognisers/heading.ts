@@ -2,7 +2,7 @@ import { ancestors, type Section } from '../sections.js';
 import { leadingStatusEmoji } from '../status.js';
 import { escapeRegExp, NAMES_WORK, PRIORITY_EMOJI, TASK_FIELD_NAMES, UNSPACED_WORK, type Vocabulary, WORK_HEADING_WORDS } from '../vocabulary.js';
 import { isWhollyStruck } from './forms.js';
-import { atLineStart, GAP, wordsAlternation } from './triggers.js';
+import { afterLineLead, GAP, wordsAlternation } from './triggers.js';
 import type { Candidate, Recogniser, SectionFacts } from './types.js';
 
 // The separator after the number is `\s*[.):]\s+` or `\s+`: written `\s*[.):]?\s+`, it backtracks quadratically over spaces.
@@ -50,7 +50,7 @@ function markedHeading(vocabulary: Vocabulary): RegExp {
  */
 function fieldNames(names: readonly string[]): (text: string) => boolean {
   const alternation = names.map((name) => name.replace(/[\\*_]+/g, '').split(/\s+/).map(escapeRegExp).join('\\s+')).join('|');
-  return atLineStart(`[^\\p{L}\\n\\r]*(?:${alternation})\\s*:`, 'iu');
+  return afterLineLead(`(?:${alternation})\\s*:`, 'iu', /[^\p{L}\n\r]*/uy);
 }
 
 function headingItem(section: Section, facts: SectionFacts): Candidate | null {

@@ -52,54 +52,34 @@ export const LINE_LEAD = String.raw`(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*`;
 const LEAD = new RegExp(LINE_LEAD, 'y');
 
 /**
- * A test for `core` where a line's text starts, after {@link LINE_LEAD}
- * (indentation, quote and list markers). Finds `core` first and then looks
- * at its line's lead, once per line, so a text without `core` costs one
- * search and the whole test is linear.
+ * A test for `core` where a line's text starts: right after what `lead`
+ * (sticky) takes from the line's start, by default {@link LINE_LEAD}
+ * (indentation, quote and list markers). Finds `core` first and looks at
+ * the lead of its line only then, once per line: the rest of a line whose
+ * lead does not end at the match is passed over, so the test is linear and a
+ * text without `core` costs one search.
  */
-export function afterLineLead(core: string, flags = 'u'): (text: string) => boolean {
+export function afterLineLead(core: string, flags = 'u', lead: RegExp = LEAD): (text: string) => boolean {
   const found = new RegExp(core, `${flags}g`);
   return (text) => {
-    let lineStart = 0;
-    let seen = 0;
-    let leadEnd = -1;
+    const cr = text.includes('\r');
     found.lastIndex = 0;
     for (let match = found.exec(text); match; match = found.exec(text)) {
-      // Line breaks between the last match and this one move the line's start.
-      for (; seen < match.index; seen++) {
-        const code = text.charCodeAt(seen);
-        if (code === 10 || code === 13) {
-          lineStart = seen + 1;
-          leadEnd = -1;
-        }
-      }
-      if (leadEnd < 0) {
-        LEAD.lastIndex = lineStart;
-        LEAD.test(text);
-        leadEnd = LEAD.lastIndex;
-      }
-      if (match.index === leadEnd) return true;
-      if (match[0].length === 0) found.lastIndex++;
+      const at = match.index;
+      const lineStart = Math.max(text.lastIndexOf('\n', at - 1), cr ? text.lastIndexOf('\r', at - 1) : -1) + 1;
+      lead.lastIndex = lineStart;
+      lead.test(text);
+      if (lead.lastIndex === at) return true;
+      // No later match on this line starts where its text starts: go on from the next line.
+      const lf = text.indexOf('\n', at);
+      const next = cr ? Math.min(lf < 0 ? text.length : lf, indexOrEnd(text, '\r', at)) : lf < 0 ? text.length : lf;
+      found.lastIndex = Math.max(next, at + 1);
     }
     return false;
   };
 }
 
-/**
- * A test of `pattern` at the start of every line (after nothing: put
- * {@link LINE_LEAD} in the pattern to allow containers). Tried once per
- * line, sticky, so linear for patterns that cannot run past their line.
- */
-export function atLineStart(pattern: string, flags = 'u'): (text: string) => boolean {
-  const regex = new RegExp(pattern, `${flags}y`);
-  const lineEnd = /[\n\r]/g;
-  return (text) => {
-    for (let at = 0; ; ) {
-      regex.lastIndex = at;
-      if (regex.test(text)) return true;
-      lineEnd.lastIndex = at;
-      if (!lineEnd.exec(text)) return false;
-      at = lineEnd.lastIndex;
-    }
-  };
+function indexOrEnd(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
 }
