@@ -1,7 +1,7 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { CLAIM_TRIGGERS } from './claims.js';
 import { RECOGNISERS } from './recognisers/index.js';
-import { GAP, LINE_LEAD } from './recognisers/triggers.js';
+import { GAP } from './recognisers/triggers.js';
 import type { Recogniser, ScanView, Trigger, Triggers } from './recognisers/types.js';
 import type { Vocabulary } from './vocabulary.js';
 import { withoutInvisible } from '../text/sanitize.js';
@@ -245,7 +245,7 @@ export function plainView(source: string): string {
 
 const BLANK = /^[ \t>]*$/;
 
-/** An ATX heading's start: `#`…`######` and a space, a tab or the line's end, after containers ({@link LINE_LEAD}, where a {@link GAP} may stand for `*`). */
+/** An ATX heading's start: `#`…`######` and a space, a tab or the line's end, after containers (the triggers' `LINE_LEAD`, where a {@link GAP} may stand for `*`). */
 const ATX_START = /(?:[ \t>\u0001]|[-*+][ \t]|\d{1,9}[.)][ \t])*#{1,6}(?:[ \t]|$)/my;
 
 /**
