@@ -1,6 +1,7 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { CLAIM_TRIGGERS } from './claims.js';
 import { RECOGNISERS } from './recognisers/index.js';
+import { closesFence, htmlBlockEnd, opensFence } from '../parse/chunks.js';
 import { GAP } from './recognisers/triggers.js';
 import type { Recogniser, ScanView, Trigger, Triggers } from './recognisers/types.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -133,8 +134,6 @@ export function markedHeadingLines(text: string): string {
   return /[`~[\]<]/.test(lines) ? lines.replace(INLINE_MARKUP, GAP) : lines;
 }
 
-const FENCE_OPEN = /^ {0,3}(?:`{3,}|~{3,})/;
-const HTML_1_TO_5 = /^ {0,3}<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--|\?|![A-Za-z]|!\[CDATA\[)/i;
 const HTML_OTHER = /^ {0,3}<\/?[A-Za-z]/;
 
 /**
@@ -168,23 +167,21 @@ export function withoutTopLevelFences(text: string): string {
         fence = null;
       }
     } else {
-      const open = FENCE_OPEN.exec(line);
-      const run = open ? open[0].trimStart() : '';
-      const fenceLine = open !== null && !(run[0] === '`' && line.slice(open[0].length).includes('`'));
+      const opened = opensFence(line);
+      const htmlStart = opened === null ? htmlBlockEnd(line) : null;
       if (first && (line.trimEnd() === '---' || line.trimEnd() === '+++')) {
         frontMatter = line.trimEnd();
-      } else if (fenceLine && (frontMatter !== null || htmlEnd !== null || htmlOpen || open[0].length - run.length > 1)) {
+      } else if (opened !== null && (frontMatter !== null || htmlEnd !== null || htmlOpen || line.search(/\S/) > 1)) {
         break; // a fence that may or may not be one: nothing after it is certain
       } else if (frontMatter !== null) {
         if (line === frontMatter) frontMatter = null;
       } else if (htmlEnd !== null) {
         if (htmlEnd.test(line)) htmlEnd = null;
-      } else if (fenceLine) {
-        fence = { char: run[0]!, length: run.length };
+      } else if (opened !== null) {
+        fence = opened;
         fenceStart = nextLine(text, end);
-      } else if (HTML_1_TO_5.test(line)) {
-        htmlEnd = htmlBlockEnd(line);
-        if (htmlEnd.test(line.slice(line.indexOf('<') + 2))) htmlEnd = null;
+      } else if (htmlStart !== null) {
+        htmlEnd = htmlStart.test(line.slice(line.indexOf('<') + 2)) ? null : htmlStart;
       } else if (HTML_OTHER.test(line)) {
         htmlOpen = true;
       }
@@ -202,24 +199,6 @@ export function withoutTopLevelFences(text: string): string {
 /** Where the line after the line break at `end` starts. */
 function nextLine(text: string, end: number): number {
   return end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
-}
-
-function closesFence(line: string, fence: { char: string; length: number }): boolean {
-  let at = 0;
-  while (at < 3 && line[at] === ' ') at++;
-  let run = 0;
-  while (line[at + run] === fence.char) run++;
-  return run >= fence.length && line.slice(at + run).trim() === '';
-}
-
-/** The end of an HTML block of kind 1–5 that `line` starts. */
-function htmlBlockEnd(line: string): RegExp {
-  const head = line.slice(line.indexOf('<') + 1, line.indexOf('<') + 10).toLowerCase();
-  if (head.startsWith('!--')) return /-->/;
-  if (head.startsWith('?')) return /\?>/;
-  if (head.startsWith('![cdata[')) return /\]\]>/;
-  if (head.startsWith('!')) return />/;
-  return /<\/(?:script|pre|style|textarea)>/i;
 }
 
 function decodeReference(whole: string, hex: string | undefined, decimal: string | undefined, name: string | undefined): string {

@@ -211,15 +211,16 @@ function isOpenBlock(node: RootContent, chunk: string): boolean {
 }
 
 /** A fence opening (``` or ~~~, at least three, at most three spaces in; a backtick fence's info has no backtick). */
-function opensFence(line: string): { char: string; length: number } | null {
-  const match = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+export function opensFence(line: string): { char: string; length: number } | null {
+  const match = /^ {0,3}(`{3,}|~{3,})/.exec(line);
   if (!match) return null;
   const run = match[1]!;
-  if (run[0] === '`' && match[2]!.includes('`')) return null;
+  if (run[0] === '`' && line.includes('`', match[0].length)) return null;
   return { char: run[0]!, length: run.length };
 }
 
-function closesFence(line: string, fence: { char: string; length: number }): boolean {
+/** Whether `line` closes `fence`: the same character, at least as many, at most three spaces in, nothing after. */
+export function closesFence(line: string, fence: { char: string; length: number }): boolean {
   const trimmed = line.replace(/^ {0,3}/, '');
   let run = 0;
   while (trimmed[run] === fence.char) run++;
@@ -227,7 +228,7 @@ function closesFence(line: string, fence: { char: string; length: number }): boo
 }
 
 /** For a line starting an HTML block of kind 1–5 (CommonMark 4.6), the pattern of its end; null otherwise. */
-function htmlBlockEnd(line: string): RegExp | null {
+export function htmlBlockEnd(line: string): RegExp | null {
   const match = /^ {0,3}<(.{0,10})/.exec(line);
   if (!match) return null;
   const head = match[1]!;
