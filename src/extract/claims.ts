@@ -1,6 +1,7 @@
 import type { ClaimKind, ClaimNumbers } from '../model.js';
 import { LANGUAGES } from './vocabularies/index.js';
 import { escapeRegExp } from './vocabulary.js';
+import { lineAround } from './recognisers/triggers.js';
 import type { Triggers } from './recognisers/types.js';
 
 /**
@@ -224,11 +225,7 @@ function completionWordWithNumber(text: string): boolean {
   // Carriage returns are looked for only in texts that have one: each search runs to the text's end or start.
   const hasCr = text.includes('\r');
   for (let digit = DIGIT.exec(text); digit; digit = DIGIT.exec(text)) {
-    const start = Math.max(text.lastIndexOf('\n', digit.index), hasCr ? text.lastIndexOf('\r', digit.index) : -1) + 1;
-    let end = text.indexOf('\n', digit.index);
-    if (end < 0) end = text.length;
-    const cr = hasCr ? text.indexOf('\r', digit.index) : -1;
-    if (cr >= 0 && cr < end) end = cr;
+    const { start, end } = lineAround(text, digit.index, hasCr);
     if (lineHasClaimWord(text.slice(start, end).toLowerCase().replace(/ſ/g, 's'))) return true;
     DIGIT.lastIndex = Math.max(end, digit.index + 1);
   }

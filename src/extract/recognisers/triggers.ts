@@ -66,20 +66,30 @@ export function afterLineLead(core: string, flags = 'u', lead: RegExp = LEAD): (
     found.lastIndex = 0;
     for (let match = found.exec(text); match; match = found.exec(text)) {
       const at = match.index;
-      const lineStart = Math.max(text.lastIndexOf('\n', at - 1), cr ? text.lastIndexOf('\r', at - 1) : -1) + 1;
-      lead.lastIndex = lineStart;
+      const line = lineAround(text, at, cr);
+      lead.lastIndex = line.start;
       lead.test(text);
       if (lead.lastIndex === at) return true;
       // No later match on this line starts where its text starts: go on from the next line.
-      const lf = text.indexOf('\n', at);
-      const next = cr ? Math.min(lf < 0 ? text.length : lf, indexOrEnd(text, '\r', at)) : lf < 0 ? text.length : lf;
-      found.lastIndex = Math.max(next, at + 1);
+      found.lastIndex = Math.max(line.end, at + 1);
     }
     return false;
   };
 }
 
-function indexOrEnd(text: string, search: string, from: number): number {
-  const at = text.indexOf(search, from);
-  return at < 0 ? text.length : at;
+/**
+ * The line holding `index`: where it starts and where its line break is (or
+ * the text's end). `hasCr`: whether the text has a carriage return at all;
+ * without one, none is searched for (each search would run to the text's
+ * end). Costs the length of the line.
+ */
+export function lineAround(text: string, index: number, hasCr: boolean): { start: number; end: number } {
+  const start = Math.max(text.lastIndexOf('\n', index - 1), hasCr ? text.lastIndexOf('\r', index - 1) : -1) + 1;
+  const lf = text.indexOf('\n', index);
+  let end = lf < 0 ? text.length : lf;
+  if (hasCr) {
+    const cr = text.indexOf('\r', index);
+    if (cr >= 0 && cr < end) end = cr;
+  }
+  return { start, end };
 }
